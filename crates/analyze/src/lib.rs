@@ -1,0 +1,122 @@
+//! Stage 3, analyze: a pure function from one [`Article`] to its [`Analysis`].
+//!
+//! Every analyzer works on the same tokenized [`text::Doc`]. Lexicons, gazetteers and
+//! patterns live as data files under `data/` at the repository root; they are compiled
+//! in so that the binary works from anywhere, and users may add their own framing lexicons.
+//! An [`Analyzer`] is built once and shared by all threads (it is `Sync`).
+
+pub mod entities;
+pub mod figures;
+pub mod fingerprint;
+pub mod framing;
+pub mod lang;
+pub mod lexicon;
+pub mod numbers;
+pub mod quotes;
+pub mod terms;
+pub mod text;
+pub mod times;
+
+use std::path::Path;
+
+use storyline_model::{Analysis, Article};
+
+pub use lexicon::LexiconError;
+
+/// Languages with full lexicons; others are tokenized, stemmed where possible and clustered.
+pub const FIRST_CLASS: &[&str] = &["fr", "en"];
+
+/// The analyzer with its loaded lexicons.
+pub struct Analyzer {
+    entities: Box<dyn entities::Recognizer>,
+    times: times::TimeRules,
+    figures: figures::FigureRules,
+    quotes: quotes::QuoteRules,
+    framing: framing::FramingLexicon,
+    terms: terms::TermRules,
+}
+
+impl Default for Analyzer {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+impl Analyzer {
+    /// An analyzer with the bundled data files.
+    pub fn new() -> Self {
+        Analyzer {
+            entities: Box::new(entities::RuleRecognizer::bundled()),
+            times: times::TimeRules::bundled(),
+            figures: figures::FigureRules::bundled(),
+            quotes: quotes::QuoteRules::bundled(),
+            framing: framing::FramingLexicon::bundled(),
+            terms: terms::TermRules::bundled(),
+        }
+    }
+
+    /// Adds a user framing lexicon (TOML, same format as `data/lexicons/framing/*.toml`).
+    /// Returns how many terms it added.
+    pub fn add_framing_lexicon(&mut self, path: &Path) -> Result<usize, LexiconError> {
+        let text = std::fs::read_to_string(path).map_err(|e| LexiconError::new(path.display(), e))?;
+        self.framing.add_toml(&text, &path.display().to_string())
+    }
+
+    /// Replaces the entity recognizer (a trained tagger plugs in here).
+    pub fn set_recognizer(&mut self, recognizer: Box<dyn entities::Recognizer>) {
+        self.entities = recognizer;
+    }
+
+    /// Analyzes one article. Never panics on any text.
+    pub fn analyze(&self, article: &Article) -> Analysis {
+        let text = article.paragraphs.join("\n\n");
+        let lang = article
+            .lang
+            .clone()
+            .or_else(|| lang::detect(&text).map(str::to_string))
+            .unwrap_or_else(|| "und".to_string());
+        let doc = text::Doc::new(&text);
+        let entities = self.entities.recognize(&doc, &lang);
+        let times = self.times.find(&doc, &lang, &article.published);
+        let figures = self.figures.find(&doc, &lang, &times, &entities);
+        let quotes = self.quotes.find(&doc, &lang, &entities);
+        let framing = self.framing.find(&doc, &lang, &quotes, &entities);
+        let terms = self.terms.count(&doc, article.title.as_deref(), &lang);
+        let fingerprint = fingerprint::minhash(&doc);
+        let missing = missing_for(&lang);
+        Analysis {
+            id: article.id.clone(),
+            url: article.url.clone(),
+            outlet: article.outlet.clone(),
+            title: article.title.clone(),
+            lang,
+            published: article.published.clone(),
+            dateline: article.dateline.clone(),
+            sentences: doc.sentences.iter().map(|s| s.span).collect(),
+            entities,
+            times,
+            figures,
+            quotes,
+            framing,
+            terms,
+            fingerprint,
+            missing,
+            text,
+        }
+    }
+}
+
+/// What the analysis cannot do for a language without lexicons, reported rather than hidden.
+fn missing_for(lang: &str) -> Vec<String> {
+    if FIRST_CLASS.contains(&lang) {
+        return Vec::new();
+    }
+    let mut missing: Vec<String> = ["times", "figures", "quotes: speaker cues", "framing", "entities: gazetteer"]
+        .iter()
+        .map(|what| format!("{what}: no lexicon for {lang}"))
+        .collect();
+    if !terms::has_stemmer(lang) {
+        missing.push(format!("terms: no stemmer for {lang}, surface forms used"));
+    }
+    missing
+}

@@ -1,0 +1,1 @@
+//! Number parsing: STUB, being written (issue 2).

@@ -1,0 +1,1 @@
+//! storyline-eval (being written).
