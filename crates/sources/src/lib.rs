@@ -1,20 +1,34 @@
 //! Stage 1, sources: files, folders (recursive), gzip and stdin, decoded to clean UTF-8.
-//! STUB: the API is fixed, the body is being written (issue 2).
+//!
+//! [`read`] streams [`RawDoc`]s lazily: one per file, or one per line of a `.jsonl` file.
+//! A bad input yields one [`ReadError`] naming it and the reason, and the stream goes on.
 
-use std::path::PathBuf;
+mod clean;
+mod decode;
+mod input;
+mod lines;
+mod mojibake;
 
-use storyline_model::RawDoc;
+use std::collections::VecDeque;
+use std::path::{Path, PathBuf};
+
+use storyline_model::{Format, RawDoc};
+
+use lines::JsonLines;
 
 /// Limits that protect an ingest from enormous input.
 #[derive(Debug, Clone, Copy)]
 pub struct Limits {
-    /// Largest accepted file (after gunzip), in bytes.
+    /// Largest accepted file (after gunzip), in bytes. For JSON lines it bounds each line,
+    /// so that a corpus of any length can stream.
     pub max_bytes: u64,
 }
 
 impl Default for Limits {
     fn default() -> Self {
-        Limits { max_bytes: 64 * 1024 * 1024 }
+        Limits {
+            max_bytes: 64 * 1024 * 1024,
+        }
     }
 }
 
@@ -29,7 +43,160 @@ pub struct ReadError {
 }
 
 /// Streams the documents under `paths` (files, folders, or `-` for stdin), lazily.
+///
+/// Folders are walked recursively in name order; hidden entries and files with unknown
+/// extensions inside folders are skipped. A file named explicitly with an unknown extension
+/// is read and its format guessed from its content, like stdin.
 pub fn read(paths: &[PathBuf], limits: Limits) -> impl Iterator<Item = Result<RawDoc, ReadError>> {
-    let _ = (paths, limits);
-    std::iter::empty()
+    Reader {
+        pending: paths.iter().cloned().collect(),
+        walk: None,
+        lines: None,
+        limits,
+    }
+}
+
+/// The streaming state: paths still to visit, the folder being walked, the JSON-lines file being read.
+struct Reader {
+    pending: VecDeque<PathBuf>,
+    walk: Option<Walk>,
+    lines: Option<JsonLines>,
+    limits: Limits,
+}
+
+impl Iterator for Reader {
+    type Item = Result<RawDoc, ReadError>;
+
+    fn next(&mut self) -> Option<Self::Item> {
+        loop {
+            if let Some(lines) = &mut self.lines {
+                match lines.next() {
+                    Some(item) => return Some(item),
+                    None => self.lines = None,
+                }
+            }
+            if let Some(walk) = &mut self.walk {
+                match walk.next() {
+                    Some(Ok(entry)) => {
+                        if entry.file_type().is_file() && input::format_of(entry.path()).is_some() {
+                            if let Some(item) = self.open_file(entry.path()) {
+                                return Some(item);
+                            }
+                        }
+                        continue;
+                    }
+                    Some(Err(e)) => {
+                        let origin = e.path().unwrap_or(Path::new("?")).display().to_string();
+                        let reason = e.io_error().map_or_else(|| e.to_string(), input::io_reason);
+                        return Some(Err(ReadError { origin, reason }));
+                    }
+                    None => self.walk = None,
+                }
+            }
+            let path = self.pending.pop_front()?;
+            if path.as_os_str() == "-" {
+                if let Some(item) = self.read_stdin() {
+                    return Some(item);
+                }
+            } else if path.is_dir() {
+                self.walk = Some(walk(&path));
+            } else if let Some(item) = self.open_file(&path) {
+                return Some(item);
+            }
+        }
+    }
+}
+
+/// A folder walk in progress.
+type Walk = walkdir::FilterEntry<walkdir::IntoIter, fn(&walkdir::DirEntry) -> bool>;
+
+/// A sorted recursive walk that skips hidden files and folders below the root.
+fn walk(root: &Path) -> Walk {
+    let visible: fn(&walkdir::DirEntry) -> bool = |e| e.depth() == 0 || !is_hidden(e.path());
+    walkdir::WalkDir::new(root)
+        .sort_by_file_name()
+        .into_iter()
+        .filter_entry(visible)
+}
+
+fn is_hidden(path: &Path) -> bool {
+    path.file_name()
+        .and_then(|n| n.to_str())
+        .is_some_and(|n| n.starts_with('.'))
+}
+
+impl Reader {
+    /// Reads one file: a whole document, or (JSON lines) the first line while the rest is kept
+    /// for later. `None` when a JSON-lines file has nothing left after its first read.
+    fn open_file(&mut self, path: &Path) -> Option<Result<RawDoc, ReadError>> {
+        let origin = path.display().to_string();
+        let fail = |reason: String| {
+            Some(Err(ReadError {
+                origin: origin.clone(),
+                reason,
+            }))
+        };
+        let known = input::format_of(path);
+        let gz = known.is_some_and(|(_, gz)| gz) || path.extension().is_some_and(|e| e == "gz");
+        let reader = match input::open(path, gz) {
+            Ok(reader) => reader,
+            Err(reason) => return fail(reason),
+        };
+        if let Some((Format::Jsonl, _)) = known {
+            self.lines = Some(JsonLines::new(reader, origin, gz, self.limits.max_bytes));
+            return self.lines.as_mut().and_then(Iterator::next);
+        }
+        let bytes = match input::read_limited(reader, self.limits.max_bytes, gz) {
+            Ok(bytes) => bytes,
+            Err(reason) => return fail(reason),
+        };
+        let format = known.map_or_else(|| input::sniff_format(&bytes), |(format, _)| format);
+        Some(decode_whole(&bytes, format, origin))
+    }
+
+    /// Reads stdin whole (within the limit) and sniffs its format.
+    fn read_stdin(&mut self) -> Option<Result<RawDoc, ReadError>> {
+        let origin = "-".to_string();
+        let bytes = match input::read_limited(std::io::stdin().lock(), self.limits.max_bytes, false)
+        {
+            Ok(bytes) => bytes,
+            Err(reason) => return Some(Err(ReadError { origin, reason })),
+        };
+        let format = input::sniff_format(&bytes);
+        if format == Format::Jsonl {
+            let reader = Box::new(std::io::Cursor::new(bytes));
+            self.lines = Some(JsonLines::new(reader, origin, false, self.limits.max_bytes));
+            return self.lines.as_mut().and_then(Iterator::next);
+        }
+        Some(decode_whole(&bytes, format, origin))
+    }
+}
+
+/// A whole file to one document, refusing empty content.
+fn decode_whole(bytes: &[u8], format: Format, origin: String) -> Result<RawDoc, ReadError> {
+    if bytes.trim_ascii().is_empty() {
+        return Err(ReadError {
+            origin,
+            reason: "empty file".into(),
+        });
+    }
+    decode_doc(bytes, format, origin)
+}
+
+/// Decodes and cleans the bytes of one document.
+fn decode_doc(bytes: &[u8], format: Format, origin: String) -> Result<RawDoc, ReadError> {
+    match decode::decode(bytes, format == Format::Html) {
+        Ok(text) => Ok(RawDoc {
+            origin,
+            format,
+            text: clean::clean(text),
+        }),
+        Err(reason) => Err(ReadError { origin, reason }),
+    }
+}
+
+/// Decodes one in-memory document the way [`read`] decodes a file of `format`
+/// (BOM, charset, mojibake, NFC, control characters); for callers that already hold the bytes.
+pub fn decode_bytes(bytes: &[u8], format: Format, origin: &str) -> Result<RawDoc, ReadError> {
+    decode_whole(bytes, format, origin.to_string())
 }

@@ -1,0 +1,142 @@
+//! Bytes to text: BOMs, declared HTML charsets, UTF-8, and a guessed legacy encoding.
+
+use chardetng::{EncodingDetector, Iso2022JpDetection, Utf8Detection};
+use encoding_rs::{Encoding, UTF_8};
+
+/// How many leading bytes are searched for NUL and for an HTML charset declaration
+/// (git uses the same 8 000-byte window to call a file binary).
+const SNIFF_WINDOW: usize = 8000;
+
+/// Decodes `bytes` to a `String`, or says why it cannot ("binary content", "undecodable as …").
+///
+/// Order: a BOM wins; then NUL bytes mean binary; then valid UTF-8; then (HTML only) a
+/// declared charset; then chardetng's guess among legacy encodings.
+pub fn decode(bytes: &[u8], html: bool) -> Result<String, String> {
+    if let Some((encoding, bom_len)) = Encoding::for_bom(bytes) {
+        let body = bytes.get(bom_len..).unwrap_or_default();
+        return decode_with(encoding, body);
+    }
+    let window = bytes.get(..SNIFF_WINDOW).unwrap_or(bytes);
+    if window.contains(&0) {
+        return Err("binary content".into());
+    }
+    let text = match std::str::from_utf8(bytes) {
+        Ok(text) => text.to_owned(),
+        Err(_) => {
+            let declared = if html { declared_charset(window) } else { None };
+            let encoding = declared.unwrap_or_else(|| guess(bytes));
+            decode_with(encoding, bytes)?
+        }
+    };
+    if mostly_non_text(&text) {
+        return Err("binary content".into());
+    }
+    Ok(text)
+}
+
+/// Decodes with one encoding, refusing malformed input rather than filling it with U+FFFD.
+fn decode_with(encoding: &'static Encoding, bytes: &[u8]) -> Result<String, String> {
+    let (text, had_errors) = encoding.decode_without_bom_handling(bytes);
+    if had_errors {
+        return Err(format!("undecodable as {}", encoding.name()));
+    }
+    Ok(text.into_owned())
+}
+
+/// chardetng's guess for bytes that are not UTF-8 (never guesses UTF-8 itself).
+fn guess(bytes: &[u8]) -> &'static Encoding {
+    let mut detector = EncodingDetector::new(Iso2022JpDetection::Deny);
+    detector.feed(bytes, true);
+    detector.guess(None, Utf8Detection::Deny)
+}
+
+/// A text where more than a tenth of the characters are control characters is not prose:
+/// real text in any script has almost none besides line breaks and tabs.
+fn mostly_non_text(text: &str) -> bool {
+    let mut total = 0usize;
+    let mut odd = 0usize;
+    for c in text.chars().take(SNIFF_WINDOW) {
+        total += 1;
+        if (c.is_control() && !matches!(c, '\n' | '\r' | '\t' | '\u{c}')) || c == '\u{fffd}' {
+            odd += 1;
+        }
+    }
+    odd * 10 > total
+}
+
+/// The encoding named by `<meta charset=…>` or `<meta http-equiv … content="…; charset=…">`
+/// in the first bytes of an HTML page. UTF-8 and UTF-16 labels are ignored here: the bytes
+/// are already known not to be valid UTF-8, and a page read as bytes is never UTF-16 without a BOM.
+fn declared_charset(window: &[u8]) -> Option<&'static Encoding> {
+    let lower = window.to_ascii_lowercase();
+    let mut from = 0;
+    while let Some(pos) = find(lower.get(from..)?, b"charset") {
+        let after = from + pos + b"charset".len();
+        from = after;
+        let rest = lower.get(after..)?;
+        let rest = trim_start(rest);
+        let Some(rest) = rest.strip_prefix(b"=") else {
+            continue;
+        };
+        let rest = trim_start(rest);
+        let rest = rest
+            .strip_prefix(b"\"")
+            .or_else(|| rest.strip_prefix(b"'"))
+            .unwrap_or(rest);
+        let end = rest
+            .iter()
+            .position(|b| matches!(b, b'"' | b'\'' | b';' | b'>' | b'/') || b.is_ascii_whitespace())
+            .unwrap_or(rest.len());
+        let label = rest.get(..end)?;
+        match Encoding::for_label(label) {
+            Some(enc) if enc == UTF_8 || enc.name().starts_with("UTF-16") => return None,
+            Some(enc) => return Some(enc),
+            None => continue,
+        }
+    }
+    None
+}
+
+fn find(haystack: &[u8], needle: &[u8]) -> Option<usize> {
+    haystack.windows(needle.len()).position(|w| w == needle)
+}
+
+fn trim_start(bytes: &[u8]) -> &[u8] {
+    let skip = bytes.iter().take_while(|b| b.is_ascii_whitespace()).count();
+    bytes.get(skip..).unwrap_or_default()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn meta_charset_forms_are_found() {
+        let html = b"<html><head><meta charset=\"iso-8859-1\"></head>";
+        assert_eq!(
+            declared_charset(html).map(|e| e.name()),
+            Some("windows-1252")
+        );
+        let html =
+            b"<meta http-equiv=\"Content-Type\" content=\"text/html; charset=windows-1251\">";
+        assert_eq!(
+            declared_charset(html).map(|e| e.name()),
+            Some("windows-1251")
+        );
+        assert_eq!(declared_charset(b"<p>no charset here</p>"), None);
+    }
+
+    #[test]
+    fn declared_charset_beats_the_guess_for_html() {
+        // "Привет" in windows-1251, which a guesser could take for something else on so few bytes.
+        let mut page = b"<meta charset=windows-1251><p>".to_vec();
+        page.extend_from_slice(&[0xcf, 0xf0, 0xe8, 0xe2, 0xe5, 0xf2]);
+        assert!(decode(&page, true).unwrap_or_default().contains("Привет"));
+    }
+
+    #[test]
+    fn control_heavy_text_is_binary() {
+        let bytes: Vec<u8> = (1u8..30).cycle().take(400).collect();
+        assert_eq!(decode(&bytes, false), Err("binary content".to_string()));
+    }
+}

@@ -1,0 +1,134 @@
+//! Repair of UTF-8 text that was once decoded as Windows-1252 ("Ã©tÃ©" for "été", "â€™" for "’").
+//!
+//! Each character is mapped back to the Windows-1252 byte it came from; a run of such bytes
+//! that forms a valid multi-byte UTF-8 sequence is replaced by the character it encodes.
+//! The repair is kept only when it lowers the number of such sequences, so text that merely
+//! contains "Ã" or "â" next to punctuation is left alone.
+
+use std::collections::HashMap;
+use std::sync::OnceLock;
+
+/// Windows-1252 byte (0x80..=0xFF) of each character it decodes to, computed once from encoding_rs.
+fn byte_of() -> &'static HashMap<char, u8> {
+    static TABLE: OnceLock<HashMap<char, u8>> = OnceLock::new();
+    TABLE.get_or_init(|| {
+        let mut table = HashMap::with_capacity(128);
+        for byte in 0x80u8..=0xFF {
+            let bytes = [byte];
+            let (text, _) = encoding_rs::WINDOWS_1252.decode_without_bom_handling(&bytes);
+            if let Some(c) = text.chars().next() {
+                table.insert(c, byte);
+            }
+        }
+        table
+    })
+}
+
+/// Length of the UTF-8 sequence a lead byte announces, for lead bytes of multi-byte sequences.
+fn sequence_len(lead: u8) -> Option<usize> {
+    match lead {
+        0xC2..=0xDF => Some(2),
+        0xE0..=0xEF => Some(3),
+        0xF0..=0xF4 => Some(4),
+        _ => None,
+    }
+}
+
+/// Tries to read one mojibake sequence at the start of `chars`: returns the repaired
+/// character and how many input characters it consumed.
+fn repair_at(chars: &[char]) -> Option<(char, usize)> {
+    let table = byte_of();
+    let lead = *table.get(chars.first()?)?;
+    let len = sequence_len(lead)?;
+    let mut bytes = [0u8; 4];
+    for (i, (slot, c)) in bytes.iter_mut().zip(chars.get(..len)?).enumerate() {
+        *slot = match (lead, i, c) {
+            // "à" is C3 A0; the A0 (NBSP) is often turned into a plain space on the way.
+            (0xC3, 1, ' ') => 0xA0,
+            _ => *table.get(c)?,
+        };
+    }
+    let decoded = std::str::from_utf8(bytes.get(..len)?).ok()?;
+    decoded.chars().next().map(|c| (c, len))
+}
+
+/// Cheap pre-check without allocation: a lead character (U+00C2..=U+00F4) followed by a
+/// character that stands for a continuation byte (0x80..=0xBF). Most clean text has none.
+fn has_candidate(text: &str) -> bool {
+    let table = byte_of();
+    text.chars().zip(text.chars().skip(1)).any(|(a, b)| {
+        (a == 'Ã' && b == ' ')
+            || (('\u{c2}'..='\u{f4}').contains(&a)
+                && table
+                    .get(&b)
+                    .is_some_and(|byte| (0x80..=0xBF).contains(byte)))
+    })
+}
+
+/// Number of mojibake sequences in `text`.
+pub fn markers(text: &str) -> usize {
+    let chars: Vec<char> = text.chars().collect();
+    let mut i = 0;
+    let mut count = 0;
+    while i < chars.len() {
+        match chars.get(i..).and_then(repair_at) {
+            Some((_, used)) => {
+                count += 1;
+                i += used;
+            }
+            None => i += 1,
+        }
+    }
+    count
+}
+
+/// `text` with its mojibake sequences repaired, when there are any and repair lowers their count.
+pub fn repair(text: &str) -> Option<String> {
+    if !has_candidate(text) {
+        return None;
+    }
+    let chars: Vec<char> = text.chars().collect();
+    let mut out = String::with_capacity(text.len());
+    let mut i = 0;
+    let mut fixed = 0;
+    while let Some(&c) = chars.get(i) {
+        match chars.get(i..).and_then(repair_at) {
+            Some((good, used)) => {
+                out.push(good);
+                fixed += 1;
+                i += used;
+            }
+            None => {
+                out.push(c);
+                i += 1;
+            }
+        }
+    }
+    (fixed > 0 && markers(&out) < markers(text)).then_some(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn typical_sequences_are_repaired() {
+        assert_eq!(repair("Ã©tÃ©").as_deref(), Some("été"));
+        assert_eq!(repair("lâ€™Ã‰lysÃ©e").as_deref(), Some("l’Élysée"));
+        assert_eq!(repair("Â« oui Â»").as_deref(), Some("« oui »"));
+        assert_eq!(repair("Ã  Paris").as_deref(), Some("à Paris"));
+        assert_eq!(repair("aÃ§Ä±k").as_deref(), Some("açık"));
+    }
+
+    #[test]
+    fn clean_text_is_left_alone() {
+        assert_eq!(repair("L’Élysée à Noël, « Ça va ? »"), None);
+        assert_eq!(repair("plain ascii"), None);
+    }
+
+    #[test]
+    fn double_encoded_text_loses_one_layer() {
+        // "é" encoded to UTF-8 and misread as Windows-1252 twice.
+        assert_eq!(repair("ÃƒÂ©").as_deref(), Some("Ã©"));
+    }
+}
