@@ -1,0 +1,104 @@
+//! Opening a database file: connection settings, the checks that it is a storyline store, and
+//! migrations keyed by `PRAGMA user_version`.
+
+use std::path::Path;
+
+use rusqlite::{Connection, ErrorCode};
+
+use crate::error::{Context, StoreError};
+
+/// `PRAGMA application_id` of a storyline store ("STLN"), so that `file` and we can tell our
+/// databases from other applications' SQLite files.
+const APPLICATION_ID: i32 = 0x5354_4c4e;
+
+/// Migration `i` brings a database from `user_version` `i` to `i + 1`. Append, never edit.
+const MIGRATIONS: &[&str] = &[include_str!("migrations/001_initial.sql")];
+
+/// The schema version (`PRAGMA user_version`) this build writes.
+pub(crate) const LATEST: i64 = MIGRATIONS.len() as i64;
+
+/// How long a writer waits for another process's lock before giving up, in milliseconds.
+const BUSY_TIMEOUT_MS: i64 = 5_000;
+
+/// Makes a freshly opened connection ready: checks the file, sets WAL, migrates.
+pub(crate) fn prepare(conn: &mut Connection, path: &Path) -> Result<(), StoreError> {
+    // The first statement that reads the header is where a non-SQLite or damaged file shows.
+    let app_id: i32 = conn
+        .query_row("PRAGMA application_id", [], |r| r.get(0))
+        .map_err(|e| open_error(path, e))?;
+    conn.pragma_update(None, "busy_timeout", BUSY_TIMEOUT_MS)
+        .doing(path, "setting busy_timeout")?;
+    // In-memory databases answer "memory": WAL only exists for files.
+    let _mode: String = conn
+        .pragma_update_and_check(None, "journal_mode", "WAL", |r| r.get(0))
+        .map_err(|e| open_error(path, e))?;
+    // WAL with synchronous=NORMAL is durable at checkpoints and never corrupts on a crash.
+    conn.pragma_update(None, "synchronous", "NORMAL")
+        .doing(path, "setting synchronous")?;
+    conn.pragma_update(None, "foreign_keys", "ON")
+        .doing(path, "enabling foreign keys")?;
+    let version: i64 = conn
+        .query_row("PRAGMA user_version", [], |r| r.get(0))
+        .doing(path, "reading the schema version")?;
+    check_identity(conn, path, app_id, version)?;
+    migrate(conn, path, version)
+}
+
+/// Turns an error met while first reading the file into one that says what the file is.
+fn open_error(path: &Path, e: rusqlite::Error) -> StoreError {
+    let reason = match e.sqlite_error_code() {
+        Some(ErrorCode::NotADatabase) => {
+            format!("not a SQLite database (SQLite says: {e})")
+        }
+        Some(ErrorCode::DatabaseCorrupt) => format!("the database file is corrupt ({e})"),
+        _ => e.to_string(),
+    };
+    StoreError::Open {
+        path: path.to_path_buf(),
+        reason,
+    }
+}
+
+/// Refuses SQLite files that belong to another application or to a newer storyline.
+fn check_identity(conn: &Connection, path: &Path, app_id: i32, version: i64) -> Result<(), StoreError> {
+    let schema = |reason: String| StoreError::Schema {
+        path: path.to_path_buf(),
+        reason,
+    };
+    if app_id != 0 && app_id != APPLICATION_ID {
+        return Err(schema(format!(
+            "application_id {app_id:#x} belongs to another application"
+        )));
+    }
+    if version > LATEST {
+        return Err(schema(format!(
+            "schema version {version} is newer than this storyline knows ({LATEST}); upgrade storyline"
+        )));
+    }
+    if version == 0 {
+        let tables: i64 = conn
+            .query_row("SELECT count(*) FROM sqlite_master", [], |r| r.get(0))
+            .doing(path, "listing tables")?;
+        if tables > 0 {
+            return Err(schema(format!(
+                "it already holds {tables} schema objects of another application and no storyline schema version"
+            )));
+        }
+    }
+    Ok(())
+}
+
+/// Applies the migrations after `version`, each in its own transaction with its version bump.
+fn migrate(conn: &mut Connection, path: &Path, version: i64) -> Result<(), StoreError> {
+    let start = usize::try_from(version).unwrap_or(0);
+    for (i, sql) in MIGRATIONS.iter().enumerate().skip(start) {
+        let tx = conn.transaction().doing(path, "starting a migration")?;
+        tx.execute_batch(sql).doing(path, "migrating the schema")?;
+        tx.pragma_update(None, "user_version", i as i64 + 1)
+            .doing(path, "recording the schema version")?;
+        tx.pragma_update(None, "application_id", APPLICATION_ID)
+            .doing(path, "recording the application id")?;
+        tx.commit().doing(path, "committing a migration")?;
+    }
+    Ok(())
+}
