@@ -21,17 +21,16 @@ mod ministry;
 mod names;
 mod words;
 
+pub(crate) use fold::Transliteration;
 pub use fold::{fold, inflection_stems};
-
 use rustc_hash::{FxHashMap, FxHashSet};
 use storyline_model::{Entity, EntityType, Span};
+pub(crate) use words::Words;
 
 use crate::lexicon;
 use crate::text::{Doc, Sentence, TokenKind};
-use fold::Transliteration;
 use ministry::{Ministries, Nationalities};
 use names::NameIndex;
-use words::Words;
 
 /// An entity recognizer: the rule-based one now, a trained tagger later.
 pub trait Recognizer: Send + Sync {
@@ -356,12 +355,10 @@ impl Recognizer for RuleRecognizer {
         let mut index: FxHashMap<String, usize> = FxHashMap::default();
         for (m, keyed) in mentions.iter().zip(keys) {
             let Some((kind, key)) = keyed else { continue };
-            let (Some(first), Some(last)) =
-                (doc.tokens.get(m.first), doc.tokens.get(m.end.saturating_sub(1)))
-            else {
+            let Some(first) = doc.tokens.get(m.first) else {
                 continue;
             };
-            let span = Span::new(first.span.start, last.span.end);
+            let span = Span::new(first.span.start, words.name_end(m.end.saturating_sub(1)));
             let surface = span.slice(doc.text);
             match index.get(&key) {
                 Some(&e) => {

@@ -31,7 +31,7 @@ fn short_forms_of_a_person_share_the_family_key() {
 fn gazetteer_keys_are_shared_across_languages() {
     let fr = entities("Vladimir Poutine a reçu à Moscou le ministre. Poutine a parlé de l'Iran et d'Israël.");
     let en = RuleRecognizer::bundled().recognize(
-        &Doc::new("Putin met the envoy in Moscow on Friday. Israel and Iran were discussed."),
+        &Doc::new("Putin met the envoy in Moscow on Friday. Israel’s and Iran's positions were discussed."),
         "en",
     );
     for key in ["per:putin", "loc:moscow", "loc:iran", "loc:israel"] {
@@ -40,6 +40,8 @@ fn gazetteer_keys_are_shared_across_languages() {
     assert_eq!(find(&fr, "per:putin").spans.len(), 2);
     assert_eq!(find(&fr, "per:putin").text, "Vladimir Poutine");
     assert_eq!(find(&fr, "loc:israel").text, "Israël");
+    assert_eq!(find(&en, "loc:israel").text, "Israel");
+    assert_eq!(find(&en, "loc:iran").text, "Iran");
 }
 
 #[test]

@@ -48,7 +48,12 @@ impl<'d, 'a> Words<'d, 'a> {
             let start = buf.len();
             scratch.clear();
             fold_into(t.span.slice(doc.text), &mut scratch);
-            buf.push_str(&translit.apply(&scratch));
+            // English possessives name the possessor: "Israel's" is keyed as "israel".
+            let word = scratch
+                .strip_suffix("'s")
+                .filter(|w| w.chars().count() >= 2)
+                .unwrap_or(&scratch);
+            buf.push_str(&translit.apply(word));
             ranges.push((start, buf.len()));
         }
         Words { doc, buf, ranges }
@@ -70,6 +75,17 @@ impl<'d, 'a> Words<'d, 'a> {
     /// Token `i` as written ("" past the end).
     pub fn raw(&self, i: usize) -> &'a str {
         self.doc.tokens.get(i).map_or("", |t| t.span.slice(self.doc.text))
+    }
+
+    /// The end of token `i` without an English possessive ending ("Israel’s" ends before "’s").
+    pub fn name_end(&self, i: usize) -> usize {
+        let Some(t) = self.doc.tokens.get(i) else { return 0 };
+        let raw = t.span.slice(self.doc.text);
+        let trimmed = ["'s", "’s"]
+            .iter()
+            .find_map(|p| raw.strip_suffix(p))
+            .filter(|w| w.chars().count() >= 2);
+        t.span.start + trimmed.unwrap_or(raw).len()
     }
 
     /// Whether token `i` is a word.
