@@ -8,7 +8,8 @@
 //! its fingerprint; a cut paragraph or an added byline only removes or adds a few shingles.
 //!
 //! The fraction of equal positions of two signatures estimates the Jaccard similarity of
-//! their shingle sets (standard error about 0.06 with 64 values).
+//! their shingle sets (standard error about 0.06 with 64 values); the linker's `dedup`
+//! module uses it.
 
 use crate::text::{Doc, TokenKind};
 
@@ -81,19 +82,18 @@ pub fn minhash(doc: &Doc) -> Vec<u32> {
     mins.to_vec()
 }
 
-/// Estimated Jaccard similarity of the shingle sets behind two signatures: the fraction of
-/// equal positions; 0 when either is empty or their lengths differ.
-pub fn estimated_jaccard(a: &[u32], b: &[u32]) -> f64 {
-    if a.is_empty() || a.len() != b.len() {
-        return 0.0;
-    }
-    let equal = a.iter().zip(b).filter(|(x, y)| x == y).count();
-    equal as f64 / a.len() as f64
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The fraction of equal positions (the linker's estimate, reimplemented here so that
+    /// the calibration claims of this module are tested where they are made).
+    fn estimated_jaccard(a: &[u32], b: &[u32]) -> f64 {
+        if a.is_empty() || a.len() != b.len() {
+            return 0.0;
+        }
+        a.iter().zip(b).filter(|(x, y)| x == y).count() as f64 / a.len() as f64
+    }
 
     fn sig(text: &str) -> Vec<u32> {
         minhash(&Doc::new(text))
@@ -127,12 +127,5 @@ mod tests {
         assert!(estimated_jaccard(&sig(&full), &sig(&cut)) >= 0.7);
         assert!(estimated_jaccard(&sig(&full), &sig(&byline)) >= 0.7);
         assert!(estimated_jaccard(&sig(&full), &sig(other)) < 0.2);
-    }
-
-    #[test]
-    fn jaccard_of_mismatched_signatures_is_zero() {
-        assert_eq!(estimated_jaccard(&[], &[]), 0.0);
-        assert_eq!(estimated_jaccard(&[1, 2], &[1]), 0.0);
-        assert_eq!(estimated_jaccard(&[1, 2], &[1, 3]), 0.5);
     }
 }

@@ -1,7 +1,23 @@
 //! Stage 4, link: near-duplicates, stories (events) and storylines (threads); comparison.
-//! STUB: the API is fixed, the body is being written (issue 2).
+//!
+//! [`Linker::add`] takes each analysis (interning its terms and entity keys and counting
+//! document frequencies); [`Linker::finish`] then places every article in date order, so
+//! the result does not depend on the order of `add` calls and the idf weights are those of
+//! the whole batch: near-duplicates by MinHash LSH ([`dedup`]), stories by single-pass
+//! clustering through an inverted index ([`stories`]), storylines by linking stories that
+//! share actors and subject ([`storylines`]). No step compares all pairs.
+//! [`similarity`] holds the pairwise evidence that `compare` reports.
 
 pub mod compare;
+pub mod corpus;
+pub mod dates;
+pub mod dedup;
+pub mod labels;
+pub mod similarity;
+pub mod stories;
+pub mod storylines;
+pub mod unionfind;
+pub mod vector;
 
 use serde::{Deserialize, Serialize};
 use storyline_model::{Analysis, LinkIds};
@@ -37,21 +53,100 @@ pub struct LinkResult {
     pub storylines: Vec<StorylineInfo>,
 }
 
-/// The streaming linker. Add analyses in publication-date order (undated ones last).
+/// The linker. Analyses may be added in any order; placement happens in date order.
 #[derive(Default)]
-pub struct Linker;
+pub struct Linker {
+    corpus: corpus::Corpus,
+}
 
 impl Linker {
-    /// A linker with the default calibration.
+    /// A linker with the default calibration (see [`similarity`] and [`dedup`]).
     pub fn new() -> Self {
-        Linker
+        Linker::default()
     }
-    /// Places one article.
+
+    /// Takes one article into account.
     pub fn add(&mut self, analysis: &Analysis) {
-        let _ = analysis;
+        self.corpus.add(analysis);
     }
-    /// The final placement, after merges.
+
+    /// The final placement. Story and storyline ids are dense, numbered from 0 in order of
+    /// their first article by date. `duplicate_of` is None for an article that is unique or
+    /// the first (earliest, then first added) of its near-duplicate group, and the id of that
+    /// first article otherwise.
     pub fn finish(self) -> LinkResult {
-        LinkResult::default()
+        let corpus = self.corpus;
+        let clustering = stories::cluster(&corpus);
+        let roots = storylines::storylines(&clustering.stories);
+        // Storyline ids numbered by their first story.
+        let mut storyline_id: Vec<Option<u64>> = vec![None; clustering.stories.len()];
+        let mut storyline_of = Vec::with_capacity(clustering.stories.len());
+        let mut next = 0u64;
+        for &root in &roots {
+            let slot = storyline_id.get_mut(root).and_then(|s| {
+                s.get_or_insert_with(|| {
+                    next += 1;
+                    next - 1
+                });
+                *s
+            });
+            storyline_of.push(slot.unwrap_or(0));
+        }
+        let stories_out = clustering
+            .stories
+            .iter()
+            .enumerate()
+            .map(|(s, story)| StoryInfo {
+                id: s as u64,
+                storyline: storyline_of.get(s).copied().unwrap_or(0),
+                label: labels::name(&corpus, &story.members, &story.centroid),
+            })
+            .collect();
+        let mut line_members: Vec<Vec<usize>> = vec![Vec::new(); next as usize];
+        let mut line_terms: Vec<vector::Vector> = vec![Vec::new(); next as usize];
+        for (s, story) in clustering.stories.iter().enumerate() {
+            let line = storyline_of.get(s).copied().unwrap_or(0) as usize;
+            if let (Some(members), Some(terms)) =
+                (line_members.get_mut(line), line_terms.get_mut(line))
+            {
+                members.extend(&story.members);
+                *terms = vector::merge(terms, &story.centroid);
+            }
+        }
+        let storylines_out = line_members
+            .iter()
+            .zip(&line_terms)
+            .enumerate()
+            .map(|(l, (members, terms))| StorylineInfo {
+                id: l as u64,
+                name: labels::name(&corpus, members, terms),
+            })
+            .collect();
+        let assignments = corpus
+            .items
+            .iter()
+            .enumerate()
+            .map(|(i, item)| {
+                let story = clustering.story_of.get(i).copied().unwrap_or(0);
+                let duplicate_of = clustering
+                    .duplicate_of
+                    .get(i)
+                    .copied()
+                    .flatten()
+                    .and_then(|o| corpus.items.get(o))
+                    .map(|o| o.id.clone());
+                let ids = LinkIds {
+                    duplicate_of,
+                    story: story as u64,
+                    storyline: storyline_of.get(story).copied().unwrap_or(0),
+                };
+                (item.id.clone(), ids)
+            })
+            .collect();
+        LinkResult {
+            assignments,
+            stories: stories_out,
+            storylines: storylines_out,
+        }
     }
 }

@@ -1,0 +1,132 @@
+//! What the linker keeps of each article: interned terms and entity keys with document
+//! frequencies, so that comparisons work on small integer vectors.
+
+use rustc_hash::FxHashMap;
+use storyline_model::{Analysis, Entity, EntityType};
+
+use crate::dates::day_number;
+use crate::similarity::{sort_merge, tf_weight, type_weight};
+use crate::vector::{normalize, Vector};
+
+/// Strings mapped to dense ids, with how many articles use each.
+#[derive(Debug, Default)]
+pub struct Vocabulary {
+    ids: FxHashMap<String, u32>,
+    /// The string of each id.
+    pub names: Vec<String>,
+    /// Number of articles that use each id.
+    pub df: Vec<u32>,
+}
+
+impl Vocabulary {
+    /// The id of `name`, counted once more in the document frequencies.
+    fn count(&mut self, name: &str) -> u32 {
+        if let Some(&id) = self.ids.get(name) {
+            if let Some(df) = self.df.get_mut(id as usize) {
+                *df += 1;
+            }
+            return id;
+        }
+        let id = self.names.len() as u32;
+        self.ids.insert(name.to_string(), id);
+        self.names.push(name.to_string());
+        self.df.push(1);
+        id
+    }
+
+    /// Smoothed inverse document frequency of `id` among `n` articles.
+    pub fn idf(&self, id: u32, n: usize) -> f64 {
+        let df = self.df.get(id as usize).copied().unwrap_or(0);
+        ((n as f64 + 1.0) / (f64::from(df) + 1.0)).ln() + 1.0
+    }
+}
+
+/// One article as the linker sees it.
+#[derive(Debug)]
+pub struct Item {
+    /// Article id.
+    pub id: String,
+    /// Headline, for labels.
+    pub title: Option<String>,
+    /// Day number of the publication date.
+    pub day: Option<i64>,
+    /// Term ids with their sublinear counts.
+    pub terms: Vector,
+    /// Entity-key ids with their type weights.
+    pub keys: Vector,
+    /// MinHash signature.
+    pub fingerprint: Vec<u32>,
+}
+
+/// All articles added so far with the vocabularies of their terms and keys.
+#[derive(Debug, Default)]
+pub struct Corpus {
+    /// Articles in the order added.
+    pub items: Vec<Item>,
+    /// Stemmed terms.
+    pub terms: Vocabulary,
+    /// Entity keys.
+    pub keys: Vocabulary,
+    /// The display text of each key id (the longest surface form seen) and its type.
+    pub key_names: Vec<(String, EntityType)>,
+}
+
+impl Corpus {
+    /// Adds one article.
+    pub fn add(&mut self, a: &Analysis) {
+        let mut terms: Vector = a
+            .terms
+            .iter()
+            .map(|(t, n)| (self.terms.count(t), tf_weight(*n)))
+            .collect();
+        sort_merge(&mut terms);
+        // One count per key and article, even when the recognizer returns a key twice.
+        let mut entities: Vec<&Entity> = a.entities.iter().collect();
+        entities.sort_unstable_by(|x, y| x.key.cmp(&y.key));
+        entities.dedup_by(|x, y| x.key == y.key);
+        let mut keys: Vector = Vec::with_capacity(entities.len());
+        for e in entities {
+            let id = self.keys.count(&e.key);
+            match self.key_names.get_mut(id as usize) {
+                Some(name) if name.0.chars().count() < e.text.chars().count() => {
+                    name.0.clone_from(&e.text)
+                }
+                Some(_) => {}
+                None => self.key_names.push((e.text.clone(), e.kind)),
+            }
+            keys.push((id, type_weight(e.kind)));
+        }
+        sort_merge(&mut keys);
+        self.items.push(Item {
+            id: a.id.clone(),
+            title: a.title.clone(),
+            day: day_number(&a.published),
+            terms,
+            keys,
+            fingerprint: a.fingerprint.clone(),
+        });
+    }
+
+    /// The tf-idf term vector of item `i`, scaled to unit length.
+    pub fn term_vector(&self, i: usize) -> Vector {
+        self.weighted(i, |item| &item.terms, &self.terms)
+    }
+
+    /// The idf-weighted entity-key vector of item `i`, scaled to unit length.
+    pub fn key_vector(&self, i: usize) -> Vector {
+        self.weighted(i, |item| &item.keys, &self.keys)
+    }
+
+    fn weighted(&self, i: usize, part: impl Fn(&Item) -> &Vector, vocab: &Vocabulary) -> Vector {
+        let n = self.items.len();
+        let Some(item) = self.items.get(i) else {
+            return Vec::new();
+        };
+        let mut v: Vector = part(item)
+            .iter()
+            .map(|&(id, w)| (id, w * vocab.idf(id, n)))
+            .collect();
+        normalize(&mut v);
+        v
+    }
+}

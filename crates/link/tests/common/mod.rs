@@ -1,0 +1,37 @@
+//! Fixture articles: a first line `id|date|outlet|title`, then paragraphs separated by
+//! blank lines. The facts may be real; the sentences are written for these tests.
+
+use storyline_analyze::Analyzer;
+use storyline_model::{Analysis, Article, Precision, Published};
+
+/// The analysis of fixture `name` (in tests/fixtures), with the language given.
+pub fn fixture(analyzer: &Analyzer, name: &str, lang: &str) -> Analysis {
+    let path = format!("{}/tests/fixtures/{name}", env!("CARGO_MANIFEST_DIR"));
+    let text = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{path}: {e}"));
+    let (header, body) = text
+        .split_once('\n')
+        .unwrap_or_else(|| panic!("{path}: no header line"));
+    let fields: Vec<&str> = header.split('|').collect();
+    let [id, date, outlet, title] = fields[..] else {
+        panic!("{path}: header needs id|date|outlet|title")
+    };
+    let article = Article {
+        id: id.to_string(),
+        outlet: Some(outlet.to_string()),
+        title: Some(title.to_string()),
+        published: Published {
+            value: Some(date.to_string()),
+            precision: Precision::Day,
+            from: "header".to_string(),
+        },
+        lang: Some(lang.to_string()),
+        paragraphs: body
+            .split("\n\n")
+            .map(|p| p.trim().to_string())
+            .filter(|p| !p.is_empty())
+            .collect(),
+        origin: path,
+        ..Article::default()
+    };
+    analyzer.analyze(&article)
+}
