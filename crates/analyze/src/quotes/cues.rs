@@ -1,0 +1,131 @@
+//! Attribution cues of one language (data/quotes/<lang>.toml), as word sequences in key form.
+
+use rustc_hash::{FxHashMap, FxHashSet};
+use serde::Deserialize;
+
+use crate::entities::{Transliteration, Words};
+use crate::text::tokenize;
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct CuesFile {
+    lang: String,
+    verbs: Vec<String>,
+    sources: Vec<String>,
+    skip: Vec<String>,
+    stops: Vec<String>,
+    pronouns: Vec<String>,
+    statements: Vec<String>,
+    statement_links: Vec<String>,
+}
+
+/// Phrases indexed by their first word.
+#[derive(Default)]
+pub struct Phrases {
+    by_first: FxHashMap<String, Vec<Vec<String>>>,
+}
+
+impl Phrases {
+    fn new(list: &[String], translit: &Transliteration) -> Self {
+        let mut phrases = Phrases::default();
+        for phrase in list {
+            let mut words = tokenize(phrase)
+                .into_iter()
+                .map(|t| translit.key_form(t.span.slice(phrase)));
+            if let Some(first) = words.next() {
+                phrases.by_first.entry(first).or_default().push(words.collect());
+            }
+        }
+        phrases
+    }
+
+    /// The longest phrase at token `i`, where `skip` phrases may stand between its words:
+    /// the index one past its end.
+    pub fn end_at(&self, words: &Words, i: usize, end: usize, skip: &Phrases) -> Option<usize> {
+        let rests = self.by_first.get(words.key(i))?;
+        rests
+            .iter()
+            .filter_map(|rest| {
+                let mut j = i + 1;
+                for w in rest {
+                    j = skip.skip_all(words, j, end);
+                    if j >= end || words.key(j) != w {
+                        return None;
+                    }
+                    j += 1;
+                }
+                Some(j)
+            })
+            .max()
+    }
+
+    /// Past any run of these phrases (used as skippable words) starting at `j`.
+    pub fn skip_all(&self, words: &Words, mut j: usize, end: usize) -> usize {
+        while j < end {
+            match self.by_first.get(words.key(j)).and_then(|rests| {
+                rests
+                    .iter()
+                    .filter(|rest| {
+                        rest.iter()
+                            .enumerate()
+                            .all(|(k, w)| j + 1 + k < end && words.key(j + 1 + k) == w)
+                    })
+                    .map(|rest| rest.len() + 1)
+                    .max()
+            }) {
+                Some(len) => j += len,
+                None => return j,
+            }
+        }
+        j
+    }
+}
+
+/// The cues of one language.
+pub struct Cues {
+    /// Speech verbs.
+    pub verbs: Phrases,
+    /// "selon", "according to".
+    pub sources: Phrases,
+    /// Words allowed inside a verb and before a speaker.
+    pub skip: Phrases,
+    /// Words that end a speaker phrase.
+    pub stops: FxHashSet<String>,
+    /// Speakers that name nobody.
+    pub pronouns: Phrases,
+    /// Documents a speaker issues.
+    pub statements: FxHashSet<String>,
+    /// "dans un", "in a": what comes before a statement attributed to the speaker before it.
+    pub statement_links: Phrases,
+}
+
+/// Parses the bundled cue files: (language, cues).
+pub fn bundled(translit: &Transliteration) -> Vec<(String, Cues)> {
+    let files = [
+        (
+            "data/quotes/fr.toml",
+            include_str!("../../../../data/quotes/fr.toml"),
+        ),
+        (
+            "data/quotes/en.toml",
+            include_str!("../../../../data/quotes/en.toml"),
+        ),
+    ];
+    files
+        .iter()
+        .map(|(name, text)| {
+            let file: CuesFile = crate::lexicon::bundled(name, text);
+            let set = |list: &[String]| list.iter().map(|w| translit.key_form(w)).collect();
+            let cues = Cues {
+                verbs: Phrases::new(&file.verbs, translit),
+                sources: Phrases::new(&file.sources, translit),
+                skip: Phrases::new(&file.skip, translit),
+                stops: set(&file.stops),
+                pronouns: Phrases::new(&file.pronouns, translit),
+                statements: set(&file.statements),
+                statement_links: Phrases::new(&file.statement_links, translit),
+            };
+            (file.lang, cues)
+        })
+        .collect()
+}

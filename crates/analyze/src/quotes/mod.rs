@@ -1,0 +1,183 @@
+//! Quotes: quotations found by their marks, typed direct or partial, attributed to a speaker.
+//!
+//! Marks are paired in [`marks`]; speakers come from the cues of data/quotes/<lang>.toml
+//! (see [`speaker`]). Languages without cues still get their quotations, without speakers.
+
+mod cues;
+mod marks;
+mod speaker;
+
+use rustc_hash::FxHashMap;
+use storyline_model::{Entity, Quote, QuoteKind, Span};
+
+use crate::entities::{Transliteration, Words};
+use crate::text::{Doc, TokenKind};
+use cues::Cues;
+use marks::Quoted;
+use speaker::{Attribution, Scope};
+
+/// How many sentences back a bare "le communiqué" looks for the statement it refers to.
+const STATEMENT_LOOKBACK: usize = 8;
+
+/// Quote rules per language.
+pub struct QuoteRules {
+    translit: Transliteration,
+    langs: FxHashMap<String, Cues>,
+}
+
+impl QuoteRules {
+    /// With the bundled data.
+    pub fn bundled() -> Self {
+        let translit = Transliteration::bundled();
+        let langs = cues::bundled(&translit).into_iter().collect();
+        QuoteRules { translit, langs }
+    }
+
+    /// All quotes of `doc` with their speakers, in text order.
+    pub fn find(&self, doc: &Doc, lang: &str, entities: &[Entity]) -> Vec<Quote> {
+        let quoted = marks::find(doc);
+        if quoted.is_empty() {
+            return Vec::new();
+        }
+        let cues = self.langs.get(lang);
+        let words = cues.map(|_| Words::new(doc, &self.translit));
+        let mut attributions = Attributions {
+            doc,
+            quotes: &quoted,
+            cache: FxHashMap::default(),
+        };
+        quoted
+            .iter()
+            .map(|q| {
+                let speaker = match (cues, &words) {
+                    (Some(cues), Some(words)) => attributions.speaker_of(words, cues, q),
+                    _ => None,
+                };
+                let speaker_key = speaker
+                    .and_then(|s| entity_in(entities, s))
+                    .map(|e| e.key.clone());
+                let inner = Span::new(
+                    doc.tokens.get(q.open).map_or(q.span.start, |t| t.span.end),
+                    doc.tokens.get(q.close).map_or(q.span.end, |t| t.span.start),
+                );
+                Quote {
+                    text: inner.slice(doc.text).trim().to_string(),
+                    speaker: speaker.map(|s| s.slice(doc.text).to_string()),
+                    speaker_key,
+                    kind: kind_of(doc, q),
+                    span: q.span,
+                }
+            })
+            .collect()
+    }
+}
+
+/// Attributions of the sentences of one document, computed once each.
+struct Attributions<'d, 'a> {
+    doc: &'d Doc<'a>,
+    quotes: &'d [Quoted],
+    cache: FxHashMap<usize, Option<Attribution>>,
+}
+
+impl Attributions<'_, '_> {
+    /// The attribution of sentence `s`.
+    fn of(&mut self, words: &Words, cues: &Cues, s: usize) -> Option<Attribution> {
+        if let Some(a) = self.cache.get(&s) {
+            return *a;
+        }
+        let found = self.doc.sentences.get(s).and_then(|sentence| {
+            let scope = Scope {
+                first: sentence.first,
+                end: sentence.end,
+                quotes: self.quotes,
+            };
+            speaker::attribution(words, cues, &scope)
+        });
+        self.cache.insert(s, found);
+        found
+    }
+
+    /// The speaker of quotation `q`: from its sentence, else from the next sentence when that
+    /// one goes on quoting and names its speaker after ("…», a déclaré le ministère").
+    fn speaker_of(&mut self, words: &Words, cues: &Cues, q: &Quoted) -> Option<Span> {
+        let first = self.doc.sentence_at(q.span.start);
+        let last = self.doc.sentence_at(q.span.end.saturating_sub(1));
+        let own = (first..=last).find_map(|s| self.of(words, cues, s));
+        let found = own.or_else(|| {
+            let next = last + 1;
+            let quotes_on = self.doc.sentences.get(next).is_some_and(|sentence| {
+                self.quotes
+                    .iter()
+                    .any(|o| o.open >= sentence.first && o.open < sentence.end)
+            });
+            self.of(words, cues, next).filter(|a| quotes_on && a.after)
+        })?;
+        match found.speaker {
+            Some(span) => Some(span),
+            None => self.statement_issuer(words, cues, first),
+        }
+    }
+
+    /// The speaker of the last statement attributed before sentence `s` ("le communiqué").
+    fn statement_issuer(&mut self, words: &Words, cues: &Cues, s: usize) -> Option<Span> {
+        (s.saturating_sub(STATEMENT_LOOKBACK)..s).rev().find_map(|p| {
+            self.of(words, cues, p)
+                .filter(|a| a.statement)
+                .and_then(|a| a.speaker)
+        })
+    }
+}
+
+/// The first entity mentioned inside `span`.
+fn entity_in(entities: &[Entity], span: Span) -> Option<&Entity> {
+    entities
+        .iter()
+        .filter_map(|e| {
+            let inside = e
+                .spans
+                .iter()
+                .find(|m| m.start >= span.start && m.end <= span.end)?;
+            Some((inside.start, e))
+        })
+        .min_by_key(|(start, _)| *start)
+        .map(|(_, e)| e)
+}
+
+/// Direct when the quotation is a statement of its own: it opens its sentence, follows a
+/// colon, or is a capitalised sentence ending with its own final punctuation. Partial when
+/// a few quoted words sit inside the outlet's sentence.
+fn kind_of(doc: &Doc, q: &Quoted) -> QuoteKind {
+    let sentence = doc.sentences.get(doc.sentence_at(q.span.start));
+    let opens_sentence = sentence.is_some_and(|s| {
+        (s.first..q.open).all(|j| {
+            doc.tokens
+                .get(j)
+                .is_some_and(|t| t.kind == TokenKind::Punct && doc.tok(j) != ",")
+        })
+    });
+    let after_colon = q.open > 0
+        && doc
+            .tokens
+            .get(q.open - 1)
+            .is_some_and(|t| t.span.slice(doc.text) == ":");
+    let capital = doc.tokens.get(q.open + 1).is_some_and(|t| {
+        t.span
+            .slice(doc.text)
+            .chars()
+            .next()
+            .is_some_and(char::is_uppercase)
+    });
+    let final_punct = q.close > q.open + 1
+        && doc
+            .tokens
+            .get(q.close - 1)
+            .is_some_and(|t| matches!(t.span.slice(doc.text), "." | "!" | "?" | "…"));
+    if opens_sentence || after_colon || (capital && final_punct) {
+        QuoteKind::Direct
+    } else {
+        QuoteKind::Partial
+    }
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,166 @@
+//! Who a quotation is attributed to: the speaker phrase next to a speech verb or a source word
+//! of the quote's sentence ("a déclaré le Hamas", "selon le Hamas", "the ministry said"), or of
+//! the next sentence when it continues the quotation, or the issuer of a statement.
+
+use storyline_model::Span;
+
+use super::cues::Cues;
+use super::marks::Quoted;
+use crate::entities::Words;
+use crate::text::TokenKind;
+
+/// The longest speaker phrase, in tokens.
+const MAX_SPEAKER_TOKENS: usize = 12;
+
+/// The attribution found in one sentence.
+#[derive(Debug, Clone, Copy)]
+pub struct Attribution {
+    /// The speaker as written; `None` for a bare "le communiqué", which names no one itself.
+    pub speaker: Option<Span>,
+    /// Whether the speaker follows its cue ("a déclaré le Hamas"), as after a quotation.
+    pub after: bool,
+    /// Whether the sentence says the words come from a statement ("dans un communiqué").
+    pub statement: bool,
+}
+
+/// One sentence seen by the attribution rules: its token range and quotations.
+pub struct Scope<'q> {
+    /// First token.
+    pub first: usize,
+    /// One past the last token.
+    pub end: usize,
+    /// All quotations of the document.
+    pub quotes: &'q [Quoted],
+}
+
+impl Scope<'_> {
+    fn inside_quote(&self, j: usize) -> bool {
+        self.quotes.iter().any(|q| q.open <= j && j <= q.close)
+    }
+}
+
+/// The attribution of a sentence, if it has one.
+pub fn attribution(words: &Words, cues: &Cues, scope: &Scope) -> Option<Attribution> {
+    let statement = (scope.first..scope.end).any(|j| {
+        !scope.inside_quote(j)
+            && cues
+                .statement_links
+                .end_at(words, j, scope.end, &cues.skip)
+                .is_some_and(|e| cues.statements.contains(words.key(e)))
+    });
+    let outside = || (scope.first..scope.end).filter(|&j| !scope.inside_quote(j));
+    // "selon X" says whose words these are, even when a verb has its own subject:
+    // "Le diplomate a rappelé la « position… », selon le communiqué".
+    for j in outside() {
+        if let Some(e) = cues.sources.end_at(words, j, scope.end, &cues.skip) {
+            if let Some(speaker) = speaker_after(words, cues, scope, e) {
+                return Some(Attribution {
+                    speaker,
+                    after: true,
+                    statement,
+                });
+            }
+        }
+    }
+    for j in outside() {
+        if let Some(e) = cues.verbs.end_at(words, j, scope.end, &cues.skip) {
+            if let Some(speaker) = speaker_after(words, cues, scope, e) {
+                return Some(Attribution {
+                    speaker,
+                    after: true,
+                    statement,
+                });
+            }
+            if let Some(span) = speaker_before(words, cues, scope, j) {
+                return Some(Attribution {
+                    speaker: Some(span),
+                    after: false,
+                    statement,
+                });
+            }
+        }
+    }
+    None
+}
+
+/// Whether token `j` may be part of a speaker phrase.
+fn in_phrase(words: &Words, cues: &Cues, scope: &Scope, j: usize) -> bool {
+    let Some(t) = words.doc.tokens.get(j) else {
+        return false;
+    };
+    if j < scope.first || j >= scope.end || scope.inside_quote(j) || cues.stops.contains(words.key(j)) {
+        return false;
+    }
+    match t.kind {
+        TokenKind::Word | TokenKind::Elision | TokenKind::Number => true,
+        // The period of an initial or honorific: "M. Bogdanov".
+        TokenKind::Punct => {
+            words.raw(j) == "."
+                && j > scope.first
+                && words.raw(j - 1).chars().count() <= 3
+                && words.is_capitalized(j - 1)
+                && words.is_capitalized(j + 1)
+        }
+    }
+}
+
+/// The speaker after a cue ending at token `k`: `Some(None)` for a bare statement.
+fn speaker_after(words: &Words, cues: &Cues, scope: &Scope, k: usize) -> Option<Option<Span>> {
+    let start = cues.skip.skip_all(words, k, scope.end);
+    let mut end = start;
+    while end < start + MAX_SPEAKER_TOKENS && in_phrase(words, cues, scope, end) {
+        end += 1;
+    }
+    // Words cut short by a quotation are the verb's object: "a rappelé la « position… »".
+    let cut_by_quote = scope.inside_quote(end) && end < scope.end;
+    if end == start || cut_by_quote || is_pronoun(words, cues, start, end) {
+        return None;
+    }
+    // "un communiqué du mouvement" is the movement's; "le communiqué" alone names no one.
+    let statement_at = (start..(start + 2).min(end)).find(|&j| cues.statements.contains(words.key(j)));
+    if let Some(s) = statement_at {
+        let owner = s + 1 + owner_link_len(words, s + 1);
+        if owner == s + 1 || owner >= end {
+            return Some(None);
+        }
+        return Some(Some(span_of(words, owner, end)));
+    }
+    Some(Some(span_of(words, start, end)))
+}
+
+/// The speaker before the verb at token `verb`.
+fn speaker_before(words: &Words, cues: &Cues, scope: &Scope, verb: usize) -> Option<Span> {
+    let mut start = verb;
+    while start > scope.first && verb - start < MAX_SPEAKER_TOKENS && in_phrase(words, cues, scope, start - 1)
+    {
+        start -= 1;
+    }
+    if start == verb || is_pronoun(words, cues, start, verb) {
+        return None;
+    }
+    Some(span_of(words, start, verb))
+}
+
+/// Whether tokens `start..end` are only a pronoun.
+fn is_pronoun(words: &Words, cues: &Cues, start: usize, end: usize) -> bool {
+    cues.pronouns.end_at(words, start, end, &cues.skip) == Some(end)
+}
+
+/// Length of the link between a statement and its issuer ("du", "de la", "of", "from").
+fn owner_link_len(words: &Words, j: usize) -> usize {
+    match (words.key(j), words.key(j + 1)) {
+        ("de", "la" | "l'") => 2,
+        ("du" | "des" | "de" | "d'" | "of" | "from" | "by" | "par", _) => 1,
+        _ => 0,
+    }
+}
+
+/// The byte span of tokens `first..end`.
+fn span_of(words: &Words, first: usize, end: usize) -> Span {
+    let tokens = &words.doc.tokens;
+    let start = tokens.get(first).map_or(0, |t| t.span.start);
+    Span::new(
+        start,
+        tokens.get(end.saturating_sub(1)).map_or(start, |t| t.span.end),
+    )
+}

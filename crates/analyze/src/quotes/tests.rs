@@ -1,0 +1,177 @@
+use super::*;
+use crate::entities::{Recognizer, RuleRecognizer};
+
+fn quotes(text: &str, lang: &str) -> Vec<Quote> {
+    let doc = Doc::new(text);
+    let entities = RuleRecognizer::bundled().recognize(&doc, lang);
+    QuoteRules::bundled().find(&doc, lang, &entities)
+}
+
+fn summary(quotes: &[Quote]) -> Vec<(&str, Option<&str>, Option<&str>, QuoteKind)> {
+    quotes
+        .iter()
+        .map(|q| {
+            (
+                q.text.as_str(),
+                q.speaker.as_deref(),
+                q.speaker_key.as_deref(),
+                q.kind,
+            )
+        })
+        .collect()
+}
+
+#[test]
+fn french_speaker_after_the_quote_with_adverbs_between() {
+    let text = "« Nous ne céderons pas » a ainsi déclaré le Hamas dans un communiqué.";
+    assert_eq!(
+        summary(&quotes(text, "fr")),
+        [(
+            "Nous ne céderons pas",
+            Some("le Hamas"),
+            Some("org:hamas"),
+            QuoteKind::Direct
+        )]
+    );
+}
+
+#[test]
+fn french_speaker_before_the_verb_and_after_selon() {
+    let text = "Le Qatar a affirmé que la trêve était « fragile ». La rencontre a porté sur « les otages », \
+                selon le ministère russe des Affaires étrangères.";
+    assert_eq!(
+        summary(&quotes(text, "fr")),
+        [
+            ("fragile", Some("Le Qatar"), Some("loc:qatar"), QuoteKind::Partial),
+            (
+                "les otages",
+                Some("le ministère russe des Affaires étrangères"),
+                Some("org:russia-foreign-ministry"),
+                QuoteKind::Partial
+            ),
+        ]
+    );
+}
+
+#[test]
+fn statements_are_their_issuers() {
+    let text = "Il a été question de « paix durable », selon un communiqué du Hamas publié jeudi. \
+                Le ministère de la Santé a publié un bilan, a indiqué l'ONU dans un communiqué. \
+                Il a parlé de « trêve humanitaire », selon le communiqué.";
+    let found = quotes(text, "fr");
+    assert_eq!(found[0].speaker.as_deref(), Some("Hamas"));
+    assert_eq!(found[0].speaker_key.as_deref(), Some("org:hamas"));
+    assert_eq!(found[1].speaker.as_deref(), Some("l'ONU"));
+    assert_eq!(found[1].speaker_key.as_deref(), Some("org:un"));
+}
+
+#[test]
+fn english_said_on_either_side_and_pronouns_name_no_one() {
+    let text = "\"We will not leave,\" said the Foreign Ministry. The UN said: \"Aid must flow.\" \
+                \"It is over,\" he said.";
+    assert_eq!(
+        summary(&quotes(text, "en")),
+        [
+            (
+                "We will not leave,",
+                Some("the Foreign Ministry"),
+                Some("org:foreign-ministry"),
+                QuoteKind::Direct
+            ),
+            (
+                "Aid must flow.",
+                Some("The UN"),
+                Some("org:un"),
+                QuoteKind::Direct
+            ),
+            ("It is over,", None, None, QuoteKind::Direct),
+        ]
+    );
+}
+
+#[test]
+fn languages_without_cues_keep_quotes_without_speakers() {
+    let found = quotes("Er sagte: „Wir bleiben hier“, sagte der Minister.", "de");
+    assert_eq!(
+        summary(&found),
+        [("Wir bleiben hier", None, None, QuoteKind::Direct)]
+    );
+}
+
+fn seed(name: &str) -> Option<String> {
+    let path = format!("{}/../../../shared/seeds/{name}", env!("CARGO_MANIFEST_DIR"));
+    match std::fs::read_to_string(&path) {
+        Ok(text) => Some(text),
+        Err(_) => {
+            println!("skipped: ../shared/seeds/{name} absent");
+            None
+        }
+    }
+}
+
+fn quote_starting<'q>(found: &'q [Quote], start: &str) -> &'q Quote {
+    match found.iter().find(|q| q.text.starts_with(start)) {
+        Some(q) => q,
+        None => panic!("no quote starting with {start:?} in {:#?}", summary(found)),
+    }
+}
+
+#[test]
+fn seed_000_quotes_and_speakers() {
+    let Some(text) = seed("000_bee2e0c6c9ed2ed4.txt") else {
+        return;
+    };
+    let found = quotes(&text, "fr");
+    assert_eq!(found.len(), 3, "{:#?}", summary(&found));
+    let first = quote_starting(&found, "La délégation du mouvement");
+    assert_eq!(
+        (first.speaker.as_deref(), first.speaker_key.as_deref(), first.kind),
+        (Some("le Hamas"), Some("org:hamas"), QuoteKind::Direct)
+    );
+    for start in ["un acte obscène", "à expulser immédiatement"] {
+        let q = quote_starting(&found, start);
+        assert_eq!(
+            q.speaker.as_deref(),
+            Some("le ministère israélien des Affaires étrangères"),
+            "{start}"
+        );
+        assert_eq!(q.speaker_key.as_deref(), Some("org:israel-foreign-ministry"));
+        assert_eq!(q.kind, QuoteKind::Partial, "{start}");
+    }
+}
+
+#[test]
+fn seed_003_quotes_and_speakers() {
+    let Some(text) = seed("003_416032a989ebdd06.txt") else {
+        return;
+    };
+    let found = quotes(&text, "fr");
+    let russian_ministry = Some("le ministère russe des Affaires étrangères");
+    let first = quote_starting(&found, "La partie russe a insisté");
+    assert_eq!(
+        (first.speaker.as_deref(), first.kind),
+        (russian_ministry, QuoteKind::Direct)
+    );
+    assert_eq!(first.speaker_key.as_deref(), Some("org:russia-foreign-ministry"));
+    assert_eq!(
+        quote_starting(&found, "ampleur catastrophique").kind,
+        QuoteKind::Partial
+    );
+    let clarify = quote_starting(&found, "clarifier la position");
+    assert_eq!(
+        clarify.speaker.as_deref(),
+        Some("mouvement islamiste palestinien")
+    );
+    assert_eq!(clarify.kind, QuoteKind::Partial);
+    let ceasefire = quote_starting(&found, "les moyens d’obtenir un cessez-le-feu");
+    assert_eq!(
+        (ceasefire.speaker.as_deref(), ceasefire.speaker_key.as_deref()),
+        (Some("le Hamas"), Some("org:hamas"))
+    );
+    let principle = quote_starting(&found, "position de principe constante");
+    assert_eq!(
+        principle.speaker.as_deref(),
+        russian_ministry,
+        "« selon le communiqué » is the ministry's"
+    );
+}
