@@ -5,6 +5,7 @@
 //! in so that the binary works from anywhere, and users may add their own framing lexicons.
 //! An [`Analyzer`] is built once and shared by all threads (it is `Sync`).
 
+pub mod attribution;
 pub mod entities;
 pub mod figures;
 pub mod fingerprint;

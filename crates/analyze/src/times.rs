@@ -1,17 +1,578 @@
-//! Time expressions: STUB, being written (issue 2).
-use storyline_model::{Published, TimeExpr};
-use crate::text::Doc;
+//! Time expressions and their resolution against the publication date.
+//!
+//! Absolute dates ("7 octobre 2023", "January 19, 2024", "2024-01-19"), months ("en octobre
+//! 2023"), years ("en 2023"), weekdays ("mercredi soir", "last Tuesday"), relative days
+//! ("hier", "yesterday") and days counted from an earlier date ("la veille"). A date without
+//! its year takes the year that puts it nearest the publication date, checked against the
+//! weekday when one is written. Whatever cannot be resolved keeps `value` null and says why:
+//! a reader must see the gap, never a guess. Words live in `data/times/<lang>.toml`.
 
-/// Time rules per language.
-pub struct TimeRules;
+use std::collections::BTreeMap;
 
-impl TimeRules {
-    /// With the bundled data.
-    pub fn bundled() -> Self {
-        TimeRules
+use chrono::{Datelike, Duration, NaiveDate};
+use rustc_hash::{FxHashMap, FxHashSet};
+use serde::Deserialize;
+use storyline_model::{Precision, Published, Span, TimeExpr};
+
+use crate::figures::phrase::{Lowered, PhraseMap};
+use crate::lexicon;
+use crate::text::{Doc, TokenKind};
+
+const BUNDLED: &[(&str, &str)] = &[
+    ("fr", include_str!("../../../data/times/fr.toml")),
+    ("en", include_str!("../../../data/times/en.toml")),
+];
+
+#[derive(Deserialize)]
+struct LangFile {
+    months: BTreeMap<String, u32>,
+    weekdays: BTreeMap<String, u32>,
+    relative: BTreeMap<String, i64>,
+    anchored: BTreeMap<String, i64>,
+    next_after: Vec<String>,
+    last_after: Vec<String>,
+    next_before: Vec<String>,
+    last_before: Vec<String>,
+    day_parts: Vec<String>,
+    ordinals: Vec<String>,
+    year_before: Vec<String>,
+    month_before: Vec<String>,
+    capitalized_months: bool,
+}
+
+struct TimeLang {
+    months: FxHashMap<String, u32>,
+    weekdays: FxHashMap<String, u32>,
+    relative: PhraseMap<i64>,
+    anchored: PhraseMap<i64>,
+    next_after: FxHashSet<String>,
+    last_after: FxHashSet<String>,
+    next_before: FxHashSet<String>,
+    last_before: FxHashSet<String>,
+    day_parts: FxHashSet<String>,
+    ordinals: FxHashSet<String>,
+    year_before: FxHashSet<String>,
+    month_before: FxHashSet<String>,
+    capitalized_months: bool,
+}
+
+fn phrase_map(m: BTreeMap<String, i64>) -> PhraseMap<i64> {
+    let mut map = PhraseMap::default();
+    for (p, v) in m {
+        map.insert(&p, v);
     }
-    /// All time expressions of `doc`, resolved against `published`.
-    pub fn find(&self, _doc: &Doc, _lang: &str, _published: &Published) -> Vec<TimeExpr> {
-        Vec::new()
+    map
+}
+
+impl From<LangFile> for TimeLang {
+    fn from(f: LangFile) -> Self {
+        let set = |v: Vec<String>| v.into_iter().collect::<FxHashSet<_>>();
+        TimeLang {
+            months: f.months.into_iter().collect(),
+            weekdays: f.weekdays.into_iter().collect(),
+            relative: phrase_map(f.relative),
+            anchored: phrase_map(f.anchored),
+            next_after: set(f.next_after),
+            last_after: set(f.last_after),
+            next_before: set(f.next_before),
+            last_before: set(f.last_before),
+            day_parts: set(f.day_parts),
+            ordinals: set(f.ordinals),
+            year_before: set(f.year_before),
+            month_before: set(f.month_before),
+            capitalized_months: f.capitalized_months,
+        }
     }
 }
+
+/// Which occurrence of a weekday is meant.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Direction {
+    /// The most recent, on or before the publication day (past-tense news).
+    Recent,
+    /// Strictly before ("vendredi dernier", "last Friday").
+    Last,
+    /// Strictly after ("vendredi prochain", "next Friday").
+    Next,
+}
+
+/// What a matched expression says, before resolution.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Found {
+    Date {
+        year: Option<i32>,
+        month: u32,
+        day: u32,
+        weekday: Option<u32>,
+    },
+    Month {
+        year: Option<i32>,
+        month: u32,
+    },
+    Year(i32),
+    Weekday(u32, Direction),
+    Relative(i64),
+    Anchored(i64),
+}
+
+/// The publication date as far as it is known.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum PubDate {
+    Day(NaiveDate),
+    Month(i32, u32),
+    Year(i32),
+    Unknown,
+}
+
+impl PubDate {
+    fn of(p: &Published) -> Self {
+        let Some(v) = p.value.as_deref() else {
+            return PubDate::Unknown;
+        };
+        let mut parts = v.get(..10).unwrap_or(v).split('-').map(|s| s.parse::<u32>().ok());
+        let (y, m, d) = (
+            parts.next().flatten(),
+            parts.next().flatten(),
+            parts.next().flatten(),
+        );
+        let Some(y) = y.and_then(|y| i32::try_from(y).ok()) else {
+            return PubDate::Unknown;
+        };
+        match (p.precision, m, d) {
+            (Precision::Unknown, _, _) => PubDate::Unknown,
+            (Precision::Day, Some(m), Some(d)) => {
+                NaiveDate::from_ymd_opt(y, m, d).map_or(PubDate::Unknown, PubDate::Day)
+            }
+            (Precision::Day | Precision::Month, Some(m), _) if (1..=12).contains(&m) => PubDate::Month(y, m),
+            _ => PubDate::Year(y),
+        }
+    }
+
+    fn precision(self) -> Precision {
+        match self {
+            PubDate::Day(_) => Precision::Day,
+            PubDate::Month(..) => Precision::Month,
+            PubDate::Year(_) => Precision::Year,
+            PubDate::Unknown => Precision::Unknown,
+        }
+    }
+}
+
+/// Resolution of one expression: value, precision, why.
+type Resolved = (Option<String>, Precision, Option<String>);
+
+fn unresolved(why: String) -> Resolved {
+    (None, Precision::Unknown, Some(why))
+}
+
+fn day_value(d: NaiveDate, why: Option<String>) -> Resolved {
+    (Some(d.format("%Y-%m-%d").to_string()), Precision::Day, why)
+}
+
+/// Time rules per language.
+pub struct TimeRules {
+    langs: FxHashMap<String, TimeLang>,
+}
+
+impl TimeRules {
+    /// With the bundled data (`data/times/fr.toml`, `data/times/en.toml`).
+    pub fn bundled() -> Self {
+        let langs = BUNDLED
+            .iter()
+            .map(|(lang, text)| {
+                let file: LangFile = lexicon::bundled(&format!("data/times/{lang}.toml"), text);
+                ((*lang).to_string(), TimeLang::from(file))
+            })
+            .collect();
+        TimeRules { langs }
+    }
+
+    /// All time expressions of `doc`, resolved against `published`. Languages without time
+    /// words yield none (the analysis reports them as missing).
+    pub fn find(&self, doc: &Doc, lang: &str, published: &Published) -> Vec<TimeExpr> {
+        let Some(l) = self.langs.get(lang) else {
+            return Vec::new();
+        };
+        let low = Lowered::new(doc);
+        let pubdate = PubDate::of(published);
+        let mut out: Vec<TimeExpr> = Vec::new();
+        let mut last_day: Option<NaiveDate> = None;
+        let mut i = 0;
+        while i < doc.tokens.len() {
+            let Some((first, end, found)) = match_at(l, doc, &low, i) else {
+                i += 1;
+                continue;
+            };
+            let (value, precision, why) = resolve(found, pubdate, last_day);
+            if precision == Precision::Day {
+                last_day = value.as_deref().and_then(parse_iso_day);
+            }
+            let span = match (doc.tokens.get(first), doc.tokens.get(end.saturating_sub(1))) {
+                (Some(a), Some(b)) => Span::new(a.span.start, b.span.end),
+                _ => break,
+            };
+            out.push(TimeExpr {
+                text: span.slice(doc.text).to_string(),
+                value,
+                precision,
+                why,
+                span,
+            });
+            i = end.max(i + 1);
+        }
+        out
+    }
+}
+
+fn parse_iso_day(v: &str) -> Option<NaiveDate> {
+    let mut p = v.split('-').map(|s| s.parse::<u32>().ok());
+    let (y, m, d) = (p.next()??, p.next()??, p.next()??);
+    NaiveDate::from_ymd_opt(i32::try_from(y).ok()?, m, d)
+}
+
+/// A plain integer token (no separators) of at most `max_len` digits.
+fn int_at(doc: &Doc, i: usize, max_len: usize) -> Option<u32> {
+    let t = doc.tokens.get(i)?;
+    let s = t.span.slice(doc.text);
+    if t.kind != TokenKind::Number || s.len() > max_len || !s.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    s.parse().ok()
+}
+
+fn year_at(doc: &Doc, i: usize) -> Option<i32> {
+    let s = doc.tokens.get(i)?.span.slice(doc.text);
+    let y = int_at(doc, i, 4).filter(|y| (1000..=2999).contains(y) && s.len() == 4)?;
+    i32::try_from(y).ok()
+}
+
+fn day_at(doc: &Doc, i: usize) -> Option<u32> {
+    int_at(doc, i, 2).filter(|d| (1..=31).contains(d))
+}
+
+/// Whether tokens `a` and `b` touch.
+fn touch(doc: &Doc, a: usize, b: usize) -> bool {
+    match (doc.tokens.get(a), doc.tokens.get(b)) {
+        (Some(x), Some(y)) => x.span.end == y.span.start,
+        _ => false,
+    }
+}
+
+/// Token `j` is the punctuation `p`, glued to `j - 1` and `j + 1`.
+fn glued_punct(doc: &Doc, j: usize, p: &str) -> bool {
+    doc.tokens
+        .get(j)
+        .is_some_and(|t| t.kind == TokenKind::Punct && t.span.slice(doc.text) == p)
+        && touch(doc, j - 1, j)
+        && touch(doc, j, j + 1)
+}
+
+impl TimeLang {
+    fn month_at(&self, doc: &Doc, low: &Lowered, i: usize) -> Option<u32> {
+        let m = *self.months.get(low.get(i))?;
+        if self.capitalized_months && !doc.tok(i).starts_with(char::is_uppercase) {
+            return None;
+        }
+        Some(m)
+    }
+
+    /// Skips the dot of an abbreviated month before a day or year ("Jan. 19", "janv. 2024"),
+    /// not a sentence's final dot.
+    fn skip_dot(&self, doc: &Doc, low: &Lowered, j: usize) -> usize {
+        let before_number = doc.tokens.get(j + 1).is_some_and(|t| t.kind == TokenKind::Number);
+        if low.get(j) == "." && touch(doc, j - 1, j) && before_number {
+            j + 1
+        } else {
+            j
+        }
+    }
+
+    fn skip_ordinal(&self, doc: &Doc, low: &Lowered, j: usize) -> usize {
+        if self.ordinals.contains(low.get(j)) && touch(doc, j - 1, j) {
+            j + 1
+        } else {
+            j
+        }
+    }
+
+    /// "7 octobre [2023]", "1er janvier", "19 January 2024".
+    fn day_month(&self, doc: &Doc, low: &Lowered, i: usize, weekday: Option<u32>) -> Option<(usize, Found)> {
+        let day = day_at(doc, i)?;
+        let j = self.skip_ordinal(doc, low, i + 1);
+        let month = self.month_at(doc, low, j)?;
+        let j = self.skip_dot(doc, low, j + 1);
+        let year = year_at(doc, j);
+        let end = if year.is_some() { j + 1 } else { j };
+        Some((
+            end,
+            Found::Date {
+                year,
+                month,
+                day,
+                weekday,
+            },
+        ))
+    }
+
+    /// "October 7[, 2023]", "Jan. 19", "October 2023".
+    fn month_first(
+        &self,
+        doc: &Doc,
+        low: &Lowered,
+        i: usize,
+        weekday: Option<u32>,
+    ) -> Option<(usize, Found)> {
+        let month = self.month_at(doc, low, i)?;
+        let j = self.skip_dot(doc, low, i + 1);
+        if let Some(year) = year_at(doc, j) {
+            return weekday.is_none().then_some((
+                j + 1,
+                Found::Month {
+                    year: Some(year),
+                    month,
+                },
+            ));
+        }
+        if let Some(day) = day_at(doc, j) {
+            let k = self.skip_ordinal(doc, low, j + 1);
+            let comma = usize::from(low.get(k) == ",");
+            return Some(match year_at(doc, k + comma) {
+                Some(y) => (
+                    k + comma + 1,
+                    Found::Date {
+                        year: Some(y),
+                        month,
+                        day,
+                        weekday,
+                    },
+                ),
+                None => (
+                    k,
+                    Found::Date {
+                        year: None,
+                        month,
+                        day,
+                        weekday,
+                    },
+                ),
+            });
+        }
+        let after_prep = i
+            .checked_sub(1)
+            .is_some_and(|p| self.month_before.contains(low.get(p)));
+        (after_prep && weekday.is_none()).then_some((j, Found::Month { year: None, month }))
+    }
+
+    /// "samedi 7 octobre", "mercredi soir", "vendredi prochain", "last Tuesday", "Saturday, October 7".
+    fn weekday(&self, doc: &Doc, low: &Lowered, i: usize) -> Option<(usize, usize, Found)> {
+        let before_next = self.next_before.contains(low.get(i));
+        let before_last = self.last_before.contains(low.get(i));
+        let w = i + usize::from(before_next || before_last);
+        let wd = *self.weekdays.get(low.get(w))?;
+        let mut j = w + 1;
+        if !(before_next || before_last) {
+            let comma = usize::from(low.get(j) == ",");
+            let article = usize::from(matches!(low.get(j + comma), "le" | "the"));
+            let k = j + comma + article;
+            if let Some((end, found)) = self
+                .day_month(doc, low, k, Some(wd))
+                .or_else(|| self.month_first(doc, low, k, Some(wd)))
+            {
+                return Some((i, end, found));
+            }
+        }
+        let mut dir = if before_next {
+            Direction::Next
+        } else if before_last {
+            Direction::Last
+        } else {
+            Direction::Recent
+        };
+        if self.next_after.contains(low.get(j)) {
+            dir = Direction::Next;
+            j += 1;
+        } else if self.last_after.contains(low.get(j)) {
+            dir = Direction::Last;
+            j += 1;
+        }
+        if self.day_parts.contains(low.get(j)) {
+            j += 1;
+        }
+        Some((i, j, Found::Weekday(wd, dir)))
+    }
+}
+
+/// The expression that starts at token `i`: first token, end token, what it says.
+fn match_at(l: &TimeLang, doc: &Doc, low: &Lowered, i: usize) -> Option<(usize, usize, Found)> {
+    if let Some(f) = iso_or_numeric(doc, i) {
+        return Some(f);
+    }
+    if let Some(f) = l.weekday(doc, low, i) {
+        return Some(f);
+    }
+    if let Some((end, f)) = l
+        .day_month(doc, low, i, None)
+        .or_else(|| l.month_first(doc, low, i, None))
+    {
+        return Some((i, end, f));
+    }
+    if l.year_before.contains(low.get(i)) {
+        if let Some(y) = year_at(doc, i + 1) {
+            return Some((i + 1, i + 2, Found::Year(y)));
+        }
+    }
+    if let Some((n, off)) = l.relative.at(low, i) {
+        return Some((i, i + n, Found::Relative(*off)));
+    }
+    if let Some((n, off)) = l.anchored.at(low, i) {
+        return Some((i, i + n, Found::Anchored(*off)));
+    }
+    None
+}
+
+/// "2024-01-19" and, day first, "19/01/2024".
+fn iso_or_numeric(doc: &Doc, i: usize) -> Option<(usize, usize, Found)> {
+    let iso = year_at(doc, i).filter(|_| glued_punct(doc, i + 1, "-") && glued_punct(doc, i + 3, "-"));
+    if let Some(year) = iso {
+        let month = int_at(doc, i + 2, 2)?;
+        let day = day_at(doc, i + 4)?;
+        return Some((
+            i,
+            i + 5,
+            Found::Date {
+                year: Some(year),
+                month,
+                day,
+                weekday: None,
+            },
+        ));
+    }
+    let day = day_at(doc, i)?;
+    if !(glued_punct(doc, i + 1, "/") && glued_punct(doc, i + 3, "/")) {
+        return None;
+    }
+    let month = int_at(doc, i + 2, 2)?;
+    let year = year_at(doc, i + 4)?;
+    Some((
+        i,
+        i + 5,
+        Found::Date {
+            year: Some(year),
+            month,
+            day,
+            weekday: None,
+        },
+    ))
+}
+
+fn resolve(found: Found, pubdate: PubDate, last_day: Option<NaiveDate>) -> Resolved {
+    match found {
+        Found::Year(y) => (Some(y.to_string()), Precision::Year, None),
+        Found::Month { year: Some(y), month } if (1..=12).contains(&month) => {
+            (Some(format!("{y:04}-{month:02}")), Precision::Month, None)
+        }
+        Found::Month { year: None, month } => match nearest_year(month, 1, None, pubdate) {
+            Ok((d, why)) => (
+                Some(format!("{:04}-{:02}", d.year(), d.month())),
+                Precision::Month,
+                why,
+            ),
+            Err(why) => unresolved(why),
+        },
+        Found::Month { .. } => unresolved("no such month".to_string()),
+        Found::Date {
+            year: Some(y),
+            month,
+            day,
+            weekday,
+        } => match NaiveDate::from_ymd_opt(y, month, day) {
+            Some(d) if weekday.is_some_and(|w| d.weekday().num_days_from_monday() != w) => {
+                day_value(d, Some("the weekday written does not match the date".to_string()))
+            }
+            Some(d) => day_value(d, None),
+            None => unresolved("no such date".to_string()),
+        },
+        Found::Date {
+            year: None,
+            month,
+            day,
+            weekday,
+        } => match nearest_year(month, day, weekday, pubdate) {
+            Ok((d, why)) => day_value(d, why),
+            Err(why) => unresolved(why),
+        },
+        Found::Weekday(wd, dir) => {
+            let PubDate::Day(p) = pubdate else {
+                return unresolved(format!(
+                    "weekday needs a publication date known to the day (have: {})",
+                    pubdate.precision().as_str()
+                ));
+            };
+            let back = i64::from((p.weekday().num_days_from_monday() + 7 - wd) % 7);
+            let offset = match dir {
+                Direction::Recent => -back,
+                Direction::Last if back == 0 => -7,
+                Direction::Last => -back,
+                Direction::Next if back == 0 => 7,
+                Direction::Next => 7 - back,
+            };
+            day_value(p + Duration::days(offset), None)
+        }
+        Found::Relative(off) => match pubdate {
+            PubDate::Day(p) => day_value(p + Duration::days(off), None),
+            other => unresolved(format!(
+                "relative day needs a publication date known to the day (have: {})",
+                other.precision().as_str()
+            )),
+        },
+        Found::Anchored(off) => match last_day {
+            Some(d) => day_value(
+                d + Duration::days(off),
+                Some("counted from the previous date in the text".to_string()),
+            ),
+            None => {
+                unresolved("needs an earlier date in the text, known to the day, to count from".to_string())
+            }
+        },
+    }
+}
+
+/// The date with this month and day nearest the publication date (previous, same or next
+/// year), keeping only years where the written weekday matches. Err gives why not.
+fn nearest_year(
+    month: u32,
+    day: u32,
+    weekday: Option<u32>,
+    pubdate: PubDate,
+) -> Result<(NaiveDate, Option<String>), String> {
+    let reference = match pubdate {
+        PubDate::Day(d) => d,
+        PubDate::Month(y, m) => NaiveDate::from_ymd_opt(y, m, 15).ok_or("publication date is invalid")?,
+        PubDate::Year(y) => {
+            let d = NaiveDate::from_ymd_opt(y, month, day).ok_or("no such date")?;
+            return Ok((d, Some("year taken from the publication year".to_string())));
+        }
+        PubDate::Unknown => return Err("no year: publication date unknown".to_string()),
+    };
+    let y = reference.year();
+    let candidates: Vec<NaiveDate> = [y - 1, y, y + 1]
+        .iter()
+        .filter_map(|&y| NaiveDate::from_ymd_opt(y, month, day))
+        .collect();
+    let distance = |d: &NaiveDate| (*d - reference).num_days().abs();
+    let matching = candidates
+        .iter()
+        .filter(|d| weekday.is_none_or(|w| d.weekday().num_days_from_monday() == w))
+        .min_by_key(|d| distance(d));
+    match (matching, candidates.iter().min_by_key(|d| distance(d))) {
+        (Some(d), _) => Ok((*d, None)),
+        (None, Some(d)) => Ok((
+            *d,
+            Some("the weekday written does not match the date".to_string()),
+        )),
+        (None, None) => Err("no such date".to_string()),
+    }
+}
+
+#[cfg(test)]
+mod tests;

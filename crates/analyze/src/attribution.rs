@@ -1,0 +1,321 @@
+//! Who a figure is attributed to: the attribution as written ("selon le ministère palestinien
+//! de la Santé", "a indiqué le ministère", "the ministry said") and its canonical key
+//! (`org:gaza-health-ministry`), shared across wordings and languages.
+//!
+//! Cues live in `data/sources/<lang>.toml`, keys in `data/sources/aliases.toml`, which users
+//! can extend with their own file. A clause without a cue has no source: the engine never
+//! guesses one.
+
+use rustc_hash::{FxHashMap, FxHashSet};
+use serde::Deserialize;
+use storyline_model::Span;
+
+use crate::figures::phrase::{fold, Lowered, PhraseMap};
+use crate::lexicon::{self, LexiconError};
+use crate::text::{Doc, Sentence};
+
+const ALIASES: &str = include_str!("../../../data/sources/aliases.toml");
+const CUES: &[(&str, &str)] = &[
+    ("fr", include_str!("../../../data/sources/fr.toml")),
+    ("en", include_str!("../../../data/sources/en.toml")),
+];
+
+/// One attribution in a sentence.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Attribution {
+    /// The attribution as written, cue included.
+    pub span: Span,
+    /// First token.
+    pub first: usize,
+    /// One past the last token.
+    pub end: usize,
+    /// Canonical key of the source, when the alias table knows it.
+    pub key: Option<String>,
+}
+
+#[derive(Deserialize)]
+struct AliasFile {
+    source: Vec<AliasEntry>,
+}
+
+#[derive(Deserialize)]
+struct AliasEntry {
+    key: String,
+    names: Vec<String>,
+}
+
+/// Names of sources and their canonical keys.
+#[derive(Default)]
+pub struct SourceAliases {
+    /// Folded name and key.
+    names: Vec<(String, String)>,
+}
+
+impl SourceAliases {
+    /// With the bundled `data/sources/aliases.toml`.
+    pub fn bundled() -> Self {
+        let mut aliases = SourceAliases::default();
+        let file: AliasFile = lexicon::bundled("data/sources/aliases.toml", ALIASES);
+        aliases.extend(file);
+        aliases
+    }
+
+    /// Adds the aliases of a user file (same format as the bundled one); returns how many names.
+    pub fn add_toml(&mut self, text: &str, origin: &str) -> Result<usize, LexiconError> {
+        let file: AliasFile = lexicon::parse(origin, text)?;
+        Ok(self.extend(file))
+    }
+
+    fn extend(&mut self, file: AliasFile) -> usize {
+        let before = self.names.len();
+        for entry in file.source {
+            for name in entry.names {
+                let folded = normalize(&name);
+                if !folded.is_empty() {
+                    self.names.push((folded, entry.key.clone()));
+                }
+            }
+        }
+        self.names.len() - before
+    }
+
+    /// The key of the source named in `attribution`: the earliest name found on word
+    /// boundaries, the longest at the same place.
+    pub fn key_for(&self, attribution: &str) -> Option<&str> {
+        let hay = normalize(attribution);
+        let mut best: Option<(usize, usize, &str)> = None;
+        for (name, key) in &self.names {
+            let Some(pos) = find_word(&hay, name) else {
+                continue;
+            };
+            let better = match best {
+                None => true,
+                Some((p, len, _)) => pos < p || (pos == p && name.len() > len),
+            };
+            if better {
+                best = Some((pos, name.len(), key));
+            }
+        }
+        best.map(|(_, _, k)| k)
+    }
+}
+
+/// Lower case, apostrophes folded, any run of spaces as one space.
+fn normalize(s: &str) -> String {
+    fold(s).split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// First occurrence of `needle` in `hay` with no letter or digit on either side.
+fn find_word(hay: &str, needle: &str) -> Option<usize> {
+    let mut from = 0;
+    while let Some(off) = hay.get(from..).and_then(|h| h.find(needle)) {
+        let pos = from + off;
+        let end = pos + needle.len();
+        let before_ok = hay[..pos]
+            .chars()
+            .next_back()
+            .is_none_or(|c| !c.is_alphanumeric());
+        let after_ok = hay[end..].chars().next().is_none_or(|c| !c.is_alphanumeric());
+        if before_ok && after_ok {
+            return Some(pos);
+        }
+        from = pos + needle.chars().next().map_or(1, char::len_utf8);
+    }
+    None
+}
+
+#[derive(Deserialize)]
+struct CueFile {
+    before: Vec<String>,
+    verbs: Vec<String>,
+    stop: Vec<String>,
+}
+
+struct Cues {
+    before: PhraseMap<()>,
+    verbs: PhraseMap<()>,
+    stop: FxHashSet<String>,
+}
+
+/// Cues of attribution per language, and the alias table.
+pub struct AttributionRules {
+    langs: FxHashMap<String, Cues>,
+    /// The alias table; add user aliases with [`SourceAliases::add_toml`].
+    pub aliases: SourceAliases,
+}
+
+impl AttributionRules {
+    /// With the bundled cues and aliases.
+    pub fn bundled() -> Self {
+        let langs = CUES
+            .iter()
+            .map(|(lang, text)| {
+                let f: CueFile = lexicon::bundled(&format!("data/sources/{lang}.toml"), text);
+                let cues = Cues {
+                    before: PhraseMap::from_phrases(&f.before),
+                    verbs: PhraseMap::from_phrases(&f.verbs),
+                    stop: f.stop.into_iter().collect(),
+                };
+                ((*lang).to_string(), cues)
+            })
+            .collect();
+        AttributionRules {
+            langs,
+            aliases: SourceAliases::bundled(),
+        }
+    }
+
+    /// The attributions of sentence `s`, in order.
+    pub fn in_sentence(&self, doc: &Doc, low: &Lowered, s: &Sentence, lang: &str) -> Vec<Attribution> {
+        let Some(c) = self.langs.get(lang) else {
+            return Vec::new();
+        };
+        let clause_end = |mut e: usize| {
+            while e < s.end && !c.stop.contains(low.get(e)) {
+                e += 1;
+            }
+            e
+        };
+        let mut out = Vec::new();
+        let mut t = s.first;
+        while t < s.end {
+            let range = if let Some((n, _)) = c.before.at(low, t) {
+                Some((t, clause_end(t + n))).filter(|(_, e)| *e > t + n)
+            } else if let Some((n, _)) = c.verbs.at(low, t) {
+                let after_quote = t > s.first && matches!(low.get(t - 1), "," | "»" | "\"" | "”");
+                let subject_follows = after_quote && !c.stop.contains(low.get(t + n)) && t + n < s.end;
+                if subject_follows {
+                    Some((t, clause_end(t + n)))
+                } else {
+                    let mut start = t;
+                    while start > s.first && !c.stop.contains(low.get(start - 1)) {
+                        start -= 1;
+                    }
+                    Some((start, t + n)).filter(|_| start < t)
+                }
+            } else {
+                None
+            };
+            let Some((first, end)) = range else {
+                t += 1;
+                continue;
+            };
+            if let (Some(a), Some(b)) = (doc.tokens.get(first), doc.tokens.get(end - 1)) {
+                let span = Span::new(a.span.start, b.span.end);
+                let key = self.aliases.key_for(span.slice(doc.text)).map(str::to_string);
+                out.push(Attribution {
+                    span,
+                    first,
+                    end,
+                    key,
+                });
+            }
+            t = end.max(t + 1);
+        }
+        out
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn attributions(text: &str, lang: &str) -> Vec<(String, Option<String>)> {
+        let doc = Doc::new(text);
+        let low = Lowered::new(&doc);
+        let rules = AttributionRules::bundled();
+        doc.sentences
+            .iter()
+            .flat_map(|s| rules.in_sentence(&doc, &low, s, lang))
+            .map(|a| (a.span.slice(text).to_string(), a.key))
+            .collect()
+    }
+
+    fn a(text: &str, key: Option<&str>) -> (String, Option<String>) {
+        (text.to_string(), key.map(str::to_string))
+    }
+
+    #[test]
+    fn selon_and_according_to_run_to_the_end_of_the_clause() {
+        assert_eq!(
+            attributions(
+                "Dix morts, selon le ministère de la Santé de Gaza, et trente blessés.",
+                "fr"
+            ),
+            [a(
+                "selon le ministère de la Santé de Gaza",
+                Some("org:gaza-health-ministry")
+            )]
+        );
+        assert_eq!(
+            attributions("Ten died, according to the Hamas-run health ministry.", "en"),
+            [a(
+                "according to the Hamas-run health ministry",
+                Some("org:gaza-health-ministry")
+            )]
+        );
+    }
+
+    #[test]
+    fn reporting_verbs_take_the_subject_on_the_right_side() {
+        assert_eq!(
+            attributions(
+                "« Douze soldats ont été tués », a indiqué l'armée israélienne.",
+                "fr"
+            ),
+            [a("a indiqué l'armée israélienne", Some("org:idf"))]
+        );
+        assert_eq!(
+            attributions("Le ministère a indiqué que dix personnes sont mortes.", "fr"),
+            [a("Le ministère a indiqué", None)]
+        );
+        assert_eq!(
+            attributions("The Gaza health ministry said 20 people died.", "en"),
+            [a(
+                "The Gaza health ministry said",
+                Some("org:gaza-health-ministry")
+            )]
+        );
+    }
+
+    #[test]
+    fn the_earliest_name_wins_and_short_words_need_boundaries() {
+        let aliases = SourceAliases::bundled();
+        assert_eq!(
+            aliases.key_for("selon un décompte de l’AFP réalisé à partir de données israéliennes"),
+            Some("org:afp")
+        );
+        assert_eq!(
+            aliases.key_for("selon le ministère de la Santé du Hamas, cité par Reuters"),
+            Some("org:gaza-health-ministry")
+        );
+        assert_eq!(
+            aliases.key_for("selon le ministère de la Santé"),
+            None,
+            "which country is not said"
+        );
+        assert_eq!(aliases.key_for("selon Safpress"), None);
+    }
+
+    #[test]
+    fn users_can_add_aliases_and_bad_files_name_themselves() {
+        let mut aliases = SourceAliases::default();
+        let n = aliases.add_toml(
+            "[[source]]\nkey = \"org:x\"\nnames = [\"Agence X\"]\n",
+            "mine.toml",
+        );
+        assert_eq!(n.ok(), Some(1));
+        assert_eq!(aliases.key_for("selon l'agence X"), Some("org:x"));
+        let err = aliases
+            .add_toml("[[source]]\nkey = 3", "bad.toml")
+            .err()
+            .map(|e| e.origin);
+        assert_eq!(err.as_deref(), Some("bad.toml"));
+    }
+
+    #[test]
+    fn no_cue_no_source() {
+        assert!(attributions("Dix personnes sont mortes à Gaza.", "fr").is_empty());
+        assert!(attributions("Dix personnes sont mortes.", "de").is_empty());
+    }
+}

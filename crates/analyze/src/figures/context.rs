@@ -1,0 +1,137 @@
+//! What a figure counts, read from the words around the number: the counted noun phrase
+//! ("colons et soldats israéliens"), the kind of count ("tués", "blessés", "la capture de")
+//! and the place ("à Gaza").
+
+use storyline_model::{Entity, EntityType, FigureKind, Span, TimeExpr};
+
+use super::phrase::Lowered;
+use super::rules::FigureLang;
+use crate::text::{Doc, Sentence, TokenKind};
+
+/// Tokens after a number that may still describe it ("sont tombés en martyre").
+const AFTER_WINDOW: usize = 6;
+/// Tokens before a number that may say what it counts ("la mort de").
+const BEFORE_WINDOW: usize = 3;
+/// Longest counted noun phrase, in words.
+const WHO_MAX: usize = 6;
+
+/// The counted noun phrase that starts at token `j`: its token range, possibly empty.
+pub(super) fn who(doc: &Doc, low: &Lowered, l: &FigureLang, s: &Sentence, j: usize) -> (usize, usize) {
+    let is_word = |k: usize| k < s.end && doc.tokens.get(k).is_some_and(|t| t.kind == TokenKind::Word);
+    let content =
+        |k: usize| is_word(k) && !l.who_stop.contains(low.get(k)) && !l.who_join.contains(low.get(k));
+    let mut end = j;
+    let mut words = 0;
+    while words < WHO_MAX {
+        if content(end) {
+            end += 1;
+            words += 1;
+        } else if words > 0 && l.who_join.contains(low.get(end)) && content(end + 1) {
+            end += 2;
+            words += 2;
+        } else {
+            break;
+        }
+    }
+    (j, end)
+}
+
+/// The first kind word in tokens `from..to`, stopping at punctuation or another number.
+fn kind_in(doc: &Doc, low: &Lowered, l: &FigureLang, from: usize, to: usize) -> Option<FigureKind> {
+    let mut k = from;
+    while k < to {
+        match doc.tokens.get(k).map(|t| t.kind) {
+            Some(TokenKind::Punct | TokenKind::Number) | None => return None,
+            _ => {}
+        }
+        if let Some((_, kind)) = l.kinds.at(low, k) {
+            return Some(*kind);
+        }
+        k += 1;
+    }
+    None
+}
+
+/// The kind read in the counted noun, then just before the number, then in the rest of the clause.
+pub(super) fn kind(
+    doc: &Doc,
+    low: &Lowered,
+    l: &FigureLang,
+    s: &Sentence,
+    start: usize,
+    who: (usize, usize),
+) -> Option<FigureKind> {
+    if let Some(k) = kind_in(doc, low, l, who.0, who.1) {
+        return Some(k);
+    }
+    let mut k = start;
+    let floor = start.saturating_sub(BEFORE_WINDOW).max(s.first);
+    while k > floor {
+        k -= 1;
+        if doc.tokens.get(k).is_some_and(|t| t.kind == TokenKind::Punct) {
+            break;
+        }
+        if let Some((_, kind)) = l.kinds.at(low, k) {
+            return Some(*kind);
+        }
+    }
+    kind_in(doc, low, l, who.1, (who.1 + AFTER_WINDOW).min(s.end))
+}
+
+/// The place of a figure spanning `at`: the nearest place entity of its sentence, else the
+/// nearest capitalized word after a place preposition ("à Gaza", "in the West Bank").
+pub(super) fn place(
+    doc: &Doc,
+    low: &Lowered,
+    l: &FigureLang,
+    s: &Sentence,
+    at: Span,
+    times: &[TimeExpr],
+    entities: &[Entity],
+) -> Option<String> {
+    let distance = |sp: &Span| sp.start.abs_diff(at.start).min(sp.end.abs_diff(at.end));
+    let from_entities = entities
+        .iter()
+        .filter(|e| e.kind == EntityType::LOC)
+        .flat_map(|e| e.spans.iter())
+        .filter(|sp| s.span.start <= sp.start && sp.end <= s.span.end)
+        .min_by_key(|sp| distance(sp));
+    if let Some(sp) = from_entities {
+        return Some(sp.slice(doc.text).to_string());
+    }
+    let capitalized = |k: usize| {
+        k < s.end
+            && doc.tokens.get(k).is_some_and(|t| {
+                t.kind == TokenKind::Word
+                    && t.span.slice(doc.text).starts_with(char::is_uppercase)
+                    && !times
+                        .iter()
+                        .any(|x| x.span.start <= t.span.start && t.span.end <= x.span.end)
+            })
+    };
+    let mut best: Option<Span> = None;
+    for k in s.first..s.end {
+        if !l.place_before.contains(low.get(k)) {
+            continue;
+        }
+        let mut m = k + 1;
+        if l.place_articles.contains(low.get(m)) {
+            m += 1;
+        }
+        let mut e = m;
+        while capitalized(e) {
+            e += 1;
+        }
+        let (Some(a), Some(b)) = (doc.tokens.get(m), doc.tokens.get(e.wrapping_sub(1))) else {
+            continue;
+        };
+        if e == m {
+            continue;
+        }
+        let sp = Span::new(a.span.start, b.span.end);
+        if best.is_none_or(|x| distance(&sp) < distance(&x)) {
+            best = Some(sp);
+        }
+    }
+    best.map(|sp| sp.slice(doc.text).to_string())
+}

@@ -1,0 +1,308 @@
+//! Figures: the numbers an article reports, with what they count, where, on whose authority
+//! and as of when.
+//!
+//! Each number read by [`crate::numbers`] that is not a date, age, label or name
+//! ([`filter`]) and that counts something (a noun follows, or a unit, or a kind word such as
+//! "killed" precedes) becomes a [`Figure`]. Its qualifier and range come from the words before
+//! it, what it counts from [`context`], its source from [`crate::attribution`] in the same
+//! sentence (or the previous one when this one continues it: "Parmi eux, …"). A figure with no
+//! attribution has no source. Rules live in `data/figures/<lang>.toml`.
+
+mod context;
+mod filter;
+pub mod phrase;
+mod rules;
+
+use rustc_hash::FxHashMap;
+use storyline_model::{Entity, Figure, FigureKind, Qualifier, Span, TimeExpr};
+
+use crate::attribution::{Attribution, AttributionRules};
+use crate::numbers::{Number, NumberReader};
+use crate::text::{Doc, Sentence, TokenKind};
+use phrase::Lowered;
+use rules::FigureLang;
+
+const BUNDLED: &[(&str, &str)] = &[
+    ("fr", include_str!("../../../../data/figures/fr.toml")),
+    ("en", include_str!("../../../../data/figures/en.toml")),
+];
+
+/// Figure rules per language.
+pub struct FigureRules {
+    numbers: NumberReader,
+    langs: FxHashMap<String, FigureLang>,
+    /// Attribution cues and the source alias table (users may add aliases to it).
+    pub attribution: AttributionRules,
+}
+
+/// What a number at a token turned out to be.
+enum Read {
+    /// A number, maybe a figure.
+    Number(Reading),
+    /// A score ("2-1"): both numbers skipped, up to this token.
+    Score(usize),
+}
+
+/// A number with its range and qualifier, before context is read.
+struct Reading {
+    number: Number,
+    /// High end of a range.
+    high: Option<f64>,
+    /// First token, qualifier and range opener included.
+    start: usize,
+    /// One past the last token of the number (or of the range's second number).
+    end: usize,
+    qualifier: Qualifier,
+}
+
+impl FigureRules {
+    /// With the bundled data.
+    pub fn bundled() -> Self {
+        let langs = BUNDLED
+            .iter()
+            .map(|(lang, text)| {
+                let origin = format!("data/figures/{lang}.toml");
+                match FigureLang::parse(&origin, text) {
+                    Ok(l) => ((*lang).to_string(), l),
+                    Err(e) => panic!("bundled data file is invalid: {e}"),
+                }
+            })
+            .collect();
+        FigureRules {
+            numbers: NumberReader::bundled(),
+            langs,
+            attribution: AttributionRules::bundled(),
+        }
+    }
+
+    /// All figures of `doc`, in text order. `times` (from the time rules) keeps dates out and
+    /// gives `as_of`; `entities` (may be empty) keeps names out and gives places.
+    pub fn find(&self, doc: &Doc, lang: &str, times: &[TimeExpr], entities: &[Entity]) -> Vec<Figure> {
+        let Some(l) = self.langs.get(lang) else {
+            return Vec::new();
+        };
+        if !self.numbers.knows(lang) {
+            return Vec::new();
+        }
+        let low = Lowered::new(doc);
+        let mut figures: Vec<Figure> = Vec::new();
+        let mut previous: Vec<Attribution> = Vec::new();
+        for s in &doc.sentences {
+            let first_of_sentence = figures.len();
+            let mut i = s.first;
+            while i < s.end {
+                let r = match self.reading(doc, &low, l, s, i, lang) {
+                    None => {
+                        i += 1;
+                        continue;
+                    }
+                    Some(Read::Score(end)) => {
+                        i = end.max(i + 1);
+                        continue;
+                    }
+                    Some(Read::Number(r)) => r,
+                };
+                i = r.end.max(i + 1);
+                if filter::not_a_figure(doc, &low, l, r.number.first, r.number.end, times, entities).is_some()
+                {
+                    continue;
+                }
+                if let Some(f) = self.figure(
+                    doc,
+                    &low,
+                    l,
+                    s,
+                    &r,
+                    (&figures, first_of_sentence),
+                    times,
+                    entities,
+                ) {
+                    figures.push(f);
+                }
+            }
+            let attributions = self.attribution.in_sentence(doc, &low, s, lang);
+            let continues = l.continuation.at(&low, s.first).is_some();
+            for f in &mut figures[first_of_sentence..] {
+                let chosen =
+                    choose(&attributions, f.span).or_else(|| continues.then(|| previous.last()).flatten());
+                if let Some(a) = chosen {
+                    f.source = Some(a.span.slice(doc.text).to_string());
+                    f.source_key.clone_from(&a.key);
+                    f.as_of = as_of(doc, &low, l, s, a, times);
+                }
+            }
+            if !attributions.is_empty() {
+                previous = attributions;
+            }
+        }
+        figures
+    }
+
+    /// The number at token `i` with its range and qualifier.
+    fn reading(
+        &self,
+        doc: &Doc,
+        low: &Lowered,
+        l: &FigureLang,
+        s: &Sentence,
+        i: usize,
+        lang: &str,
+    ) -> Option<Read> {
+        let number = self.numbers.read(doc, low, i, lang)?;
+        let opener = l.range_open.ending_at(low, s.first, number.first).map(|(p, _)| p);
+        let join = low.get(number.end);
+        let joined =
+            l.range_join.contains(join) || (opener.is_some() && l.range_join_after_open.contains(join));
+        let hyphen_glued = join != "-"
+            || (filter::touch(doc, number.end - 1, number.end)
+                && filter::touch(doc, number.end, number.end + 1));
+        let second = (joined && hyphen_glued && number.end + 1 < s.end)
+            .then(|| self.numbers.read(doc, low, number.end + 1, lang))
+            .flatten();
+        let (high, end) = match second {
+            Some(b) if b.value > number.value => (Some(b.value), b.end),
+            // "2-1": a score, not a range; skip both numbers.
+            Some(b) if join == "-" => return Some(Read::Score(b.end)),
+            _ => (None, number.end),
+        };
+        let start = opener.unwrap_or(number.first);
+        let (start, qualifier) = match l.qualifiers.ending_at(low, s.first, start) {
+            Some((q, qual)) => (q, *qual),
+            None => (start, Qualifier::Exact),
+        };
+        let qualifier = if number.vague && qualifier == Qualifier::Exact {
+            Qualifier::About
+        } else {
+            qualifier
+        };
+        Some(Read::Number(Reading {
+            number,
+            high,
+            start,
+            end,
+            qualifier,
+        }))
+    }
+
+    #[allow(clippy::too_many_arguments)]
+    fn figure(
+        &self,
+        doc: &Doc,
+        low: &Lowered,
+        l: &FigureLang,
+        s: &Sentence,
+        r: &Reading,
+        earlier: (&[Figure], usize),
+        times: &[TimeExpr],
+        entities: &[Entity],
+    ) -> Option<Figure> {
+        // "1,4 million de personnes", "des dizaines de blessés": skip the "de".
+        let has_words = (r.number.first..r.number.end)
+            .any(|k| doc.tokens.get(k).is_some_and(|t| t.kind == TokenKind::Word));
+        let of = usize::from(has_words && matches!(low.get(r.end), "de" | "d'" | "of"));
+        let who = context::who(doc, low, l, s, r.end + of);
+        if who.0 < who.1 && l.not_counted.contains(low.get(who.0)) {
+            return None;
+        }
+        let mut what = if r.number.percent {
+            Some(FigureKind::Percent)
+        } else if r.number.currency.is_some() {
+            Some(FigureKind::Money)
+        } else {
+            context::kind(doc, low, l, s, r.start, who)
+        };
+        if who.0 == who.1 && what.is_none() {
+            return None;
+        }
+        let part_of = part_of(low, l, s, r.start, what, earlier);
+        if what.is_none() {
+            what = part_of.and_then(|p| earlier.0.get(p)).map(|f| f.what);
+        }
+        let first = doc.tokens.get(r.start)?;
+        let last = doc.tokens.get(who.1.max(r.end).checked_sub(1)?)?;
+        let span = Span::new(first.span.start, last.span.end);
+        let who_text = match (
+            doc.tokens.get(who.0),
+            who.1.checked_sub(1).and_then(|k| doc.tokens.get(k)),
+        ) {
+            (Some(a), Some(b)) if who.0 < who.1 => {
+                Some(doc.text.get(a.span.start..b.span.end).unwrap_or("").to_string())
+            }
+            _ => None,
+        };
+        Some(Figure {
+            value: r.number.value,
+            low: r.high.map(|_| r.number.value),
+            high: r.high,
+            qualifier: r.qualifier,
+            what: what.unwrap_or(FigureKind::Other),
+            unit: r.number.currency.clone(),
+            who: who_text,
+            place: context::place(doc, low, l, s, span, times, entities),
+            source: None,
+            source_key: None,
+            as_of: None,
+            part_of,
+            span,
+        })
+    }
+}
+
+/// Index of the figure this one is part of, among the `earlier` figures (all figures so far,
+/// and where this sentence's begin): the one just before, in the same sentence, when a part
+/// cue precedes ("dont 2 913 enfants"), or the parent of a part listed right before it
+/// ("dont 2 913 enfants et 1 500 femmes") when the kinds agree.
+fn part_of(
+    low: &Lowered,
+    l: &FigureLang,
+    s: &Sentence,
+    start: usize,
+    what: Option<FigureKind>,
+    earlier: (&[Figure], usize),
+) -> Option<usize> {
+    let (figures, first_of_sentence) = earlier;
+    let prev = figures.len().checked_sub(1).filter(|p| *p >= first_of_sentence)?;
+    if l.part_of.ending_at(low, s.first, start).is_some() {
+        return Some(prev);
+    }
+    let joined = start > s.first && (l.who_join.contains(low.get(start - 1)) || low.get(start - 1) == ",");
+    let parent = figures.get(prev)?.part_of?;
+    let parent_kind = figures.get(parent)?.what;
+    (joined && what.is_none_or(|k| k == parent_kind)).then_some(parent)
+}
+
+/// The attribution of a figure at `at`: the first one after it in the sentence, else the last before.
+fn choose(attributions: &[Attribution], at: Span) -> Option<&Attribution> {
+    attributions
+        .iter()
+        .find(|a| a.span.start >= at.end)
+        .or_else(|| attributions.iter().rev().find(|a| a.span.end <= at.start))
+}
+
+/// The date a figure is valid for: a resolved time inside its attribution ("selon le bilan
+/// publié vendredi"), or after an as-of cue in its sentence ("au 19 janvier").
+fn as_of(
+    doc: &Doc,
+    low: &Lowered,
+    l: &FigureLang,
+    s: &Sentence,
+    a: &Attribution,
+    times: &[TimeExpr],
+) -> Option<String> {
+    times.iter().find_map(|t| {
+        let value = t.value.as_ref()?;
+        if a.span.start <= t.span.start && t.span.end <= a.span.end {
+            return Some(value.clone());
+        }
+        if t.span.start < s.span.start || t.span.end > s.span.end {
+            return None;
+        }
+        let tok = doc.tokens.partition_point(|x| x.span.start < t.span.start);
+        l.as_of.ending_at(low, s.first, tok).map(|_| value.clone())
+    })
+}
+
+#[cfg(test)]
+pub(crate) mod seeds;
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,114 @@
+//! The per-language figure rules of `data/figures/<lang>.toml`, in hash maps built once.
+
+use std::collections::BTreeMap;
+
+use rustc_hash::FxHashSet;
+use serde::de::value::{Error as ValueError, StrDeserializer};
+use serde::Deserialize;
+use storyline_model::{FigureKind, Qualifier};
+
+use super::phrase::PhraseMap;
+use crate::lexicon::LexiconError;
+
+#[derive(Deserialize)]
+struct LangFile {
+    qualifiers: BTreeMap<String, Vec<String>>,
+    kinds: BTreeMap<String, Vec<String>>,
+    #[serde(default)]
+    words: Words,
+}
+
+/// Word lists; any may be left out of a file.
+#[derive(Deserialize, Default)]
+#[serde(default)]
+struct Words {
+    part_of: Vec<String>,
+    range_open: Vec<String>,
+    range_join: Vec<String>,
+    range_join_after_open: Vec<String>,
+    not_after: Vec<String>,
+    age_before: Vec<String>,
+    not_counted: Vec<String>,
+    who_stop: Vec<String>,
+    who_join: Vec<String>,
+    place_before: Vec<String>,
+    place_articles: Vec<String>,
+    continuation: Vec<String>,
+    as_of: Vec<String>,
+}
+
+/// Figure rules of one language.
+pub(super) struct FigureLang {
+    pub qualifiers: PhraseMap<Qualifier>,
+    pub kinds: PhraseMap<FigureKind>,
+    pub part_of: PhraseMap<()>,
+    pub range_open: PhraseMap<()>,
+    pub range_join: FxHashSet<String>,
+    pub range_join_after_open: FxHashSet<String>,
+    pub not_after: FxHashSet<String>,
+    pub age_before: PhraseMap<()>,
+    pub not_counted: FxHashSet<String>,
+    pub who_stop: FxHashSet<String>,
+    pub who_join: FxHashSet<String>,
+    pub place_before: FxHashSet<String>,
+    pub place_articles: FxHashSet<String>,
+    pub continuation: PhraseMap<()>,
+    pub as_of: PhraseMap<()>,
+}
+
+/// A data-file key read as one of the model's snake_case enum names.
+fn variant<'de, T: Deserialize<'de>>(name: &'de str, origin: &str) -> Result<T, LexiconError> {
+    T::deserialize(StrDeserializer::<ValueError>::new(name)).map_err(|e| LexiconError::new(origin, e))
+}
+
+impl FigureLang {
+    /// Parses the TOML text of a rules file.
+    pub fn parse(origin: &str, text: &str) -> Result<Self, LexiconError> {
+        let f: LangFile = crate::lexicon::parse(origin, text)?;
+        let mut qualifiers = PhraseMap::default();
+        for (name, phrases) in &f.qualifiers {
+            let q: Qualifier = variant(name, origin)?;
+            for p in phrases {
+                qualifiers.insert(p, q);
+            }
+        }
+        let mut kinds = PhraseMap::default();
+        for (name, phrases) in &f.kinds {
+            let k: FigureKind = variant(name, origin)?;
+            for p in phrases {
+                kinds.insert(p, k);
+            }
+        }
+        let set = |v: Vec<String>| v.into_iter().collect::<FxHashSet<_>>();
+        let w = f.words;
+        Ok(FigureLang {
+            qualifiers,
+            kinds,
+            part_of: PhraseMap::from_phrases(&w.part_of),
+            range_open: PhraseMap::from_phrases(&w.range_open),
+            range_join: set(w.range_join),
+            range_join_after_open: set(w.range_join_after_open),
+            not_after: set(w.not_after),
+            age_before: PhraseMap::from_phrases(&w.age_before),
+            not_counted: set(w.not_counted),
+            who_stop: set(w.who_stop),
+            who_join: set(w.who_join),
+            place_before: set(w.place_before),
+            place_articles: set(w.place_articles),
+            continuation: PhraseMap::from_phrases(&w.continuation),
+            as_of: PhraseMap::from_phrases(&w.as_of),
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn unknown_kind_names_are_reported_with_the_file() {
+        let text = "[qualifiers]\n[kinds]\nexploded = [\"boum\"]\n[words]\n";
+        let err = FigureLang::parse("mine.toml", text).err().map(|e| e.origin);
+        assert_eq!(err.as_deref(), Some("mine.toml"));
+    }
+}

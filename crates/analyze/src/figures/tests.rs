@@ -1,0 +1,459 @@
+//! Tests of figures: sentences written for these tests (facts real-world-like, wording ours),
+//! and the acceptance case of the two seeds.
+
+use storyline_model::{Precision, Published};
+
+use super::seeds::{body, seed};
+use super::*;
+use crate::times::TimeRules;
+
+fn figures_at(text: &str, lang: &str, published: &Published) -> Vec<Figure> {
+    let doc = Doc::new(text);
+    let times = TimeRules::bundled().find(&doc, lang, published);
+    FigureRules::bundled().find(&doc, lang, &times, &[])
+}
+
+fn figures(text: &str, lang: &str) -> Vec<Figure> {
+    figures_at(text, lang, &Published::default())
+}
+
+fn only(text: &str, lang: &str) -> Figure {
+    let found = figures(text, lang);
+    assert_eq!(found.len(), 1, "{text}: {found:#?}");
+    found.into_iter().next().unwrap_or_else(|| unreachable!())
+}
+
+fn values(found: &[Figure]) -> Vec<f64> {
+    found.iter().map(|f| f.value).collect()
+}
+
+#[test]
+fn french_count_with_qualifier_kind_place_and_source() {
+    let f = only(
+        "Au moins 35 personnes ont été tuées à Khartoum, selon le ministère soudanais de la Santé.",
+        "fr",
+    );
+    assert_eq!(
+        (f.value, f.qualifier, f.what),
+        (35.0, Qualifier::AtLeast, FigureKind::Killed)
+    );
+    assert_eq!(f.who.as_deref(), Some("personnes"));
+    assert_eq!(f.place.as_deref(), Some("Khartoum"));
+    assert_eq!(
+        f.source.as_deref(),
+        Some("selon le ministère soudanais de la Santé")
+    );
+    assert_eq!(
+        f.source_key, None,
+        "no alias for this ministry: no key is guessed"
+    );
+    assert_eq!(f.span.slice("Au moins 35 personnes ont"), "Au moins 35 personnes");
+}
+
+#[test]
+fn french_qualifiers_and_kinds() {
+    let cases: &[(&str, f64, Qualifier, FigureKind)] = &[
+        (
+            "Près de 1.400 migrants ont disparu en Méditerranée.",
+            1400.0,
+            Qualifier::Nearly,
+            FigureKind::Missing,
+        ),
+        (
+            "Environ 12 000 habitants ont été déplacés.",
+            12000.0,
+            Qualifier::About,
+            FigureKind::Displaced,
+        ),
+        (
+            "Plus de 18 000 blessés ont été soignés.",
+            18000.0,
+            Qualifier::MoreThan,
+            FigureKind::Injured,
+        ),
+        (
+            "Le mouvement détient encore quelque 130 otages.",
+            130.0,
+            Qualifier::About,
+            FigureKind::Hostages,
+        ),
+        (
+            "Jusqu'à 300 soldats ont été capturés.",
+            300.0,
+            Qualifier::UpTo,
+            FigureKind::Captured,
+        ),
+        (
+            "Moins de 50 manifestants ont été interpellés.",
+            50.0,
+            Qualifier::LessThan,
+            FigureKind::Arrested,
+        ),
+        (
+            "Deux policiers ont été blessés.",
+            2.0,
+            Qualifier::Exact,
+            FigureKind::Injured,
+        ),
+        (
+            "Vingt-trois soldats sont morts.",
+            23.0,
+            Qualifier::Exact,
+            FigureKind::Killed,
+        ),
+        (
+            "Des dizaines de blessés ont afflué.",
+            10.0,
+            Qualifier::About,
+            FigureKind::Injured,
+        ),
+        (
+            "Une centaine de familles ont fui.",
+            100.0,
+            Qualifier::About,
+            FigureKind::Displaced,
+        ),
+        (
+            "Le chômage a reculé de 0,3 % au trimestre.",
+            0.3,
+            Qualifier::Exact,
+            FigureKind::Percent,
+        ),
+        (
+            "La hausse atteint 12 pour cent.",
+            12.0,
+            Qualifier::Exact,
+            FigureKind::Percent,
+        ),
+        (
+            "On compte 1,4 million de réfugiés.",
+            1_400_000.0,
+            Qualifier::Exact,
+            FigureKind::Displaced,
+        ),
+        (
+            "Le pays a accueilli 250 visiteurs.",
+            250.0,
+            Qualifier::Exact,
+            FigureKind::Other,
+        ),
+    ];
+    for (text, value, qualifier, what) in cases {
+        let f = only(text, "fr");
+        assert_eq!(
+            (f.value, f.qualifier, f.what),
+            (*value, *qualifier, *what),
+            "{text}"
+        );
+    }
+}
+
+#[test]
+fn french_money() {
+    let f = only(
+        "Le gouvernement débloque 400 millions d'euros pour les hôpitaux.",
+        "fr",
+    );
+    assert_eq!(
+        (f.value, f.what, f.unit.as_deref()),
+        (4e8, FigureKind::Money, Some("EUR"))
+    );
+    let f = only("Le plan coûte 3,5 milliards d'euros.", "fr");
+    assert_eq!(f.value, 3.5e9);
+}
+
+#[test]
+fn ranges() {
+    let f = only("Entre 30 et 40 manifestants ont été interpellés.", "fr");
+    assert_eq!(
+        (f.value, f.low, f.high, f.what),
+        (30.0, Some(30.0), Some(40.0), FigureKind::Arrested)
+    );
+    assert_eq!(
+        f.span.slice("Entre 30 et 40 manifestants ont"),
+        "Entre 30 et 40 manifestants"
+    );
+    let f = only("Between 30 and 40 protesters were arrested.", "en");
+    assert_eq!((f.low, f.high), (Some(30.0), Some(40.0)));
+    let f = only("Some 30-40 homes were destroyed.", "en");
+    assert_eq!(
+        (f.low, f.high, f.qualifier),
+        (Some(30.0), Some(40.0), Qualifier::About)
+    );
+    let f = only("De 30 à 40 maisons ont brûlé.", "fr");
+    assert_eq!(f.high, Some(40.0));
+}
+
+#[test]
+fn parts_of_a_total() {
+    let found = figures(
+        "Plus de 500 civils ont été tués, dont 120 enfants et 80 femmes.",
+        "fr",
+    );
+    assert_eq!(values(&found), [500.0, 120.0, 80.0]);
+    assert_eq!(
+        found.iter().map(|f| f.part_of).collect::<Vec<_>>(),
+        [None, Some(0), Some(0)]
+    );
+    assert!(found.iter().all(|f| f.what == FigureKind::Killed), "{found:#?}");
+    let found = figures(
+        "The Gaza health ministry said 11,000 people had been killed, including 4,500 children.",
+        "en",
+    );
+    assert_eq!(values(&found), [11000.0, 4500.0]);
+    assert_eq!(found.get(1).and_then(|f| f.part_of), Some(0));
+    assert_eq!(found.get(1).map(|f| f.what), Some(FigureKind::Killed));
+    assert!(found
+        .iter()
+        .all(|f| f.source_key.as_deref() == Some("org:gaza-health-ministry")));
+    let found = figures("Dix morts, dont deux enfants, et 30 autres blessés.", "fr");
+    assert_eq!(
+        found.iter().map(|f| f.part_of).collect::<Vec<_>>(),
+        [None, Some(0), None]
+    );
+}
+
+#[test]
+fn english_counts() {
+    let f = only(
+        "At least 25 people were killed in Kharkiv, the regional governor said.",
+        "en",
+    );
+    assert_eq!(
+        (f.value, f.qualifier, f.what),
+        (25.0, Qualifier::AtLeast, FigureKind::Killed)
+    );
+    assert_eq!(
+        (f.place.as_deref(), f.source.as_deref()),
+        (Some("Kharkiv"), Some("the regional governor said"))
+    );
+    let f = only("More than 1,200 were wounded overnight.", "en");
+    assert_eq!(
+        (f.value, f.qualifier, f.what, f.who.as_deref()),
+        (1200.0, Qualifier::MoreThan, FigureKind::Injured, None)
+    );
+    let f = only("Twelve soldiers died in the ambush.", "en");
+    assert_eq!((f.value, f.what), (12.0, FigureKind::Killed));
+    let f = only("Dozens of people were injured.", "en");
+    assert_eq!(
+        (f.value, f.qualifier, f.what),
+        (12.0, Qualifier::About, FigureKind::Injured)
+    );
+    let f = only("The fund holds $2.5bn in reserves.", "en");
+    assert_eq!(
+        (f.value, f.what, f.unit.as_deref()),
+        (2.5e9, FigureKind::Money, Some("USD"))
+    );
+    let f = only(
+        "Nearly 90% of the population has been displaced, according to the UN agency.",
+        "en",
+    );
+    assert_eq!(
+        (f.value, f.qualifier, f.what),
+        (90.0, Qualifier::Nearly, FigureKind::Percent)
+    );
+    assert_eq!(f.source.as_deref(), Some("according to the UN agency"));
+    let f = only("Militants still hold some 240 hostages.", "en");
+    assert_eq!((f.qualifier, f.what), (Qualifier::About, FigureKind::Hostages));
+    let f = only("The attack killed 25 in the north.", "en");
+    assert_eq!((f.value, f.what, f.who), (25.0, FigureKind::Killed, None));
+    let f = only("The city had 1.4 million residents.", "en");
+    assert_eq!(f.value, 1_400_000.0);
+}
+
+#[test]
+fn things_that_are_not_figures() {
+    let fr =
+        "L'article 49.3 a été utilisé le 7 octobre 2023 à 10h30 par la Première ministre, âgée de 62 ans, \
+              lors de la 2e lecture. Le Covid-19 et le G7 ont occupé le numéro 2 du parti en 2024. \
+              Le score était de 2-1. Appelez le 01 23 45 67 89. Le 1er mai, rien.";
+    assert_eq!(figures(fr, "fr"), []);
+    let en = "The 45-year-old man, who came 2nd in 2019, was seen at 10:30 on October 7 with a Boeing 737 \
+              and an F-16. Section 230 applies. The final score was 3-1.";
+    assert_eq!(figures(en, "en"), []);
+    assert_eq!(
+        figures("Un homme a été vu.", "fr"),
+        [],
+        "an article is not a number"
+    );
+}
+
+#[test]
+fn unattributed_figures_have_no_source() {
+    let f = only("Quelque 200 maisons ont été détruites à Rafah.", "fr");
+    assert_eq!((f.source, f.source_key), (None, None));
+}
+
+#[test]
+fn continuation_takes_the_previous_source() {
+    let found = figures(
+        "Le bilan atteint 42 morts, selon la Protection civile. Parmi eux, 15 enfants.",
+        "fr",
+    );
+    assert_eq!(values(&found), [42.0, 15.0]);
+    assert!(
+        found
+            .iter()
+            .all(|f| f.source.as_deref() == Some("selon la Protection civile")),
+        "{found:#?}"
+    );
+    let found = figures(
+        "Le bilan atteint 42 morts, selon la Protection civile. Un pont a cédé sous 15 camions.",
+        "fr",
+    );
+    assert_eq!(found.get(1).and_then(|f| f.source.clone()), None);
+}
+
+#[test]
+fn as_of_comes_from_a_dated_attribution() {
+    // 2024-01-19 is a Friday; "mardi" is the 16th.
+    let published = Published {
+        value: Some("2024-01-19".into()),
+        precision: Precision::Day,
+        from: "test".into(),
+    };
+    let found = figures_at(
+        "Selon le bilan publié mardi par l'ONU, 300 personnes sont mortes.",
+        "fr",
+        &published,
+    );
+    assert_eq!(found.first().and_then(|f| f.as_of.as_deref()), Some("2024-01-16"));
+    let found = figures_at(
+        "Au 19 janvier, 300 personnes sont mortes, selon l'ONU.",
+        "fr",
+        &published,
+    );
+    assert_eq!(found.first().and_then(|f| f.as_of.as_deref()), Some("2024-01-19"));
+    let found = figures_at("Mardi, 300 personnes sont mortes, selon l'ONU.", "fr", &published);
+    assert_eq!(
+        found.first().and_then(|f| f.as_of.clone()),
+        None,
+        "a time of the event is not an as-of date"
+    );
+}
+
+#[test]
+fn entities_keep_names_out_and_give_places() {
+    use storyline_model::{Entity, EntityType};
+    let text = "L'Airbus A 320 de Paris a transporté 180 passagers vers la ville de Lyon.";
+    let doc = Doc::new(text);
+    let span = |w: &str| {
+        text.find(w)
+            .map(|s| Span::new(s, s + w.len()))
+            .unwrap_or_else(|| panic!("{w}"))
+    };
+    let entities = [
+        Entity {
+            text: "A 320".into(),
+            kind: EntityType::MISC,
+            key: "misc:a320".into(),
+            spans: vec![span("A 320")],
+        },
+        Entity {
+            text: "Lyon".into(),
+            kind: EntityType::LOC,
+            key: "loc:lyon".into(),
+            spans: vec![span("Lyon")],
+        },
+    ];
+    let found = FigureRules::bundled().find(&doc, "fr", &[], &entities);
+    assert_eq!(values(&found), [180.0]);
+    assert_eq!(found.first().and_then(|f| f.place.as_deref()), Some("Lyon"));
+}
+
+#[test]
+fn other_languages_and_odd_text_do_not_panic() {
+    assert_eq!(figures("Mindestens 35 Menschen wurden getötet.", "de"), []);
+    for text in [
+        "",
+        "12",
+        "plus de",
+        "entre 3 et",
+        "1,,2 ,3 . 4 -",
+        "$",
+        "€ 5",
+        "dont 3",
+        "99999999999999999999999 morts",
+    ] {
+        let _ = figures(text, "fr");
+        let _ = figures(text, "en");
+    }
+}
+
+#[test]
+fn seed_000_acceptance() {
+    let Some(raw) = seed("000_bee2e0c6c9ed2ed4.txt") else {
+        return;
+    };
+    let published = Published {
+        value: Some("2023-10".into()),
+        precision: Precision::Month,
+        from: "header".into(),
+    };
+    let found = figures_at(body(&raw), "fr", &published);
+    assert_eq!(
+        values(&found),
+        [1400.0, 200.0, 7028.0, 2913.0, 18000.0],
+        "{found:#?}"
+    );
+    let [settlers, captured, killed, children, injured] = found.as_slice() else {
+        unreachable!()
+    };
+    assert_eq!(
+        (settlers.what, settlers.who.as_deref()),
+        (FigureKind::Killed, Some("colons et soldats israéliens"))
+    );
+    assert_eq!(
+        (settlers.source.as_deref(), captured.source.as_deref()),
+        (None, None)
+    );
+    assert_eq!(captured.what, FigureKind::Captured);
+    assert_eq!(
+        (killed.what, killed.qualifier, killed.who.as_deref()),
+        (FigureKind::Killed, Qualifier::MoreThan, Some("Palestiniens"))
+    );
+    let source = Some("selon le ministère palestinien de la Santé");
+    for f in [killed, children, injured] {
+        assert_eq!(f.source.as_deref(), source);
+        assert_eq!(f.source_key.as_deref(), Some("org:gaza-health-ministry"));
+    }
+    assert_eq!(
+        (children.part_of, children.what, children.who.as_deref()),
+        (Some(2), FigureKind::Killed, Some("enfants"))
+    );
+    assert_eq!(
+        (injured.what, injured.qualifier, injured.part_of),
+        (FigureKind::Injured, Qualifier::MoreThan, None)
+    );
+}
+
+#[test]
+fn seed_003_acceptance() {
+    let Some(raw) = seed("003_416032a989ebdd06.txt") else {
+        return;
+    };
+    let found = figures(&raw, "fr");
+    assert_eq!(values(&found), [24762.0, 1140.0], "{found:#?}");
+    let [war, attack] = found.as_slice() else {
+        unreachable!()
+    };
+    assert_eq!(
+        (war.what, war.qualifier, war.who.as_deref()),
+        (FigureKind::Killed, Qualifier::Exact, Some("personnes"))
+    );
+    assert_eq!(
+        war.source.as_deref(),
+        Some("selon le bilan publié vendredi par le ministère de la Santé du Hamas")
+    );
+    assert_eq!(war.source_key.as_deref(), Some("org:gaza-health-ministry"));
+    assert_eq!(war.place.as_deref(), Some("Gaza"));
+    assert_eq!(
+        (attack.what, attack.qualifier),
+        (FigureKind::Killed, Qualifier::About)
+    );
+    assert_eq!(
+        attack.source.as_deref(),
+        Some("selon un décompte de l’AFP réalisé à partir de données officielles israéliennes")
+    );
+    assert_eq!(attack.source_key.as_deref(), Some("org:afp"));
+}

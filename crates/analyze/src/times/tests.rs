@@ -1,0 +1,295 @@
+//! Tests of time expressions: fixture sentences written for these tests, and the two seeds.
+
+use super::*;
+use crate::figures::seeds::{body, seed};
+
+fn published(value: Option<&str>, precision: Precision) -> Published {
+    Published {
+        value: value.map(str::to_string),
+        precision,
+        from: "test".to_string(),
+    }
+}
+
+fn day(v: &str) -> Published {
+    published(Some(v), Precision::Day)
+}
+
+fn find(text: &str, lang: &str, p: &Published) -> Vec<TimeExpr> {
+    TimeRules::bundled().find(&Doc::new(text), lang, p)
+}
+
+/// (text, value) of every expression.
+fn pairs(text: &str, lang: &str, p: &Published) -> Vec<(String, Option<String>)> {
+    find(text, lang, p)
+        .into_iter()
+        .map(|t| (t.text, t.value))
+        .collect()
+}
+
+fn one(text: &str, lang: &str, p: &Published) -> TimeExpr {
+    let found = find(text, lang, p);
+    assert_eq!(found.len(), 1, "{text}: {found:?}");
+    found.into_iter().next().unwrap_or_else(|| unreachable!())
+}
+
+fn p(t: &str, v: &str) -> (String, Option<String>) {
+    (t.to_string(), Some(v.to_string()))
+}
+
+#[test]
+fn french_absolute_dates() {
+    let pubd = day("2024-01-19");
+    assert_eq!(
+        pairs("Les attaques du 7 octobre 2023 ont choqué.", "fr", &pubd),
+        [p("7 octobre 2023", "2023-10-07")]
+    );
+    // Without its year, the date takes the year nearest the publication.
+    assert_eq!(
+        pairs("Depuis le 7 octobre, la guerre dure.", "fr", &pubd),
+        [p("7 octobre", "2023-10-07")]
+    );
+    assert_eq!(
+        pairs("Le 1er janvier, rien.", "fr", &pubd),
+        [p("1er janvier", "2024-01-01")]
+    );
+    assert_eq!(
+        pairs("Le sommet du 15 mars sera décisif.", "fr", &pubd),
+        [p("15 mars", "2024-03-15")]
+    );
+    assert_eq!(
+        pairs("Il est arrivé le 19/01/2024.", "fr", &pubd),
+        [p("19/01/2024", "2024-01-19")]
+    );
+}
+
+#[test]
+fn english_absolute_dates() {
+    let pubd = day("2024-01-25");
+    assert_eq!(
+        pairs("It happened on January 19, 2024, at noon.", "en", &pubd),
+        [p("January 19, 2024", "2024-01-19")]
+    );
+    assert_eq!(
+        pairs("Talks began Jan. 19 in Doha.", "en", &pubd),
+        [p("Jan. 19", "2024-01-19")]
+    );
+    assert_eq!(
+        pairs("Talks began on 19 January 2024.", "en", &pubd),
+        [p("19 January 2024", "2024-01-19")]
+    );
+    assert_eq!(
+        pairs("The file is dated 2024-01-19.", "en", &pubd),
+        [p("2024-01-19", "2024-01-19")]
+    );
+    assert_eq!(
+        pairs("Since October 7, the war goes on.", "en", &pubd),
+        [p("October 7", "2023-10-07")]
+    );
+}
+
+#[test]
+fn months_and_years() {
+    let pubd = day("2024-01-19");
+    let t = one("La trêve a été signée en novembre 2023.", "fr", &pubd);
+    assert_eq!(
+        (t.value.as_deref(), t.precision),
+        (Some("2023-11"), Precision::Month)
+    );
+    let t = one("La trêve a été signée en novembre.", "fr", &pubd);
+    assert_eq!(
+        (t.text.as_str(), t.value.as_deref()),
+        ("novembre", Some("2023-11"))
+    );
+    let t = one("Les élections ont eu lieu en 2022.", "fr", &pubd);
+    assert_eq!(
+        (t.text.as_str(), t.value.as_deref(), t.precision),
+        ("2022", Some("2022"), Precision::Year)
+    );
+    let t = one("Prices rose in October 2023.", "en", &pubd);
+    assert_eq!(t.value.as_deref(), Some("2023-10"));
+    assert_eq!(
+        pairs("Prices have risen since 2019.", "en", &pubd),
+        [p("2019", "2019")]
+    );
+}
+
+#[test]
+fn ambiguous_month_words_need_context() {
+    let pubd = day("2024-01-19");
+    assert!(find("Mars est une planète.", "fr", &pubd).is_empty());
+    assert!(
+        find("He may come.", "en", &pubd).is_empty(),
+        "lower-case may is a verb"
+    );
+    assert!(
+        find("Il a compté 2023 voix.", "fr", &pubd).is_empty(),
+        "a bare number is not a year"
+    );
+}
+
+#[test]
+fn weekdays_resolve_only_with_a_day_precise_publication() {
+    // 2024-01-19 is a Friday.
+    let pubd = day("2024-01-19");
+    assert_eq!(
+        pairs("La délégation est arrivée vendredi.", "fr", &pubd),
+        [p("vendredi", "2024-01-19")]
+    );
+    assert_eq!(
+        pairs("Elle est arrivée mercredi soir.", "fr", &pubd),
+        [p("mercredi soir", "2024-01-17")]
+    );
+    assert_eq!(
+        pairs("Il reviendra vendredi prochain.", "fr", &pubd),
+        [p("vendredi prochain", "2024-01-26")]
+    );
+    assert_eq!(
+        pairs("Il est venu vendredi dernier.", "fr", &pubd),
+        [p("vendredi dernier", "2024-01-12")]
+    );
+    assert_eq!(
+        pairs("They met on Friday.", "en", &pubd),
+        [p("Friday", "2024-01-19")]
+    );
+    assert_eq!(
+        pairs("They met last Tuesday.", "en", &pubd),
+        [p("last Tuesday", "2024-01-16")]
+    );
+    assert_eq!(
+        pairs("They meet next Monday.", "en", &pubd),
+        [p("next Monday", "2024-01-22")]
+    );
+    let month = published(Some("2024-01"), Precision::Month);
+    let t = one("Elle est arrivée vendredi.", "fr", &month);
+    assert_eq!(t.value, None);
+    assert_eq!(t.precision, Precision::Unknown);
+    assert_eq!(
+        t.why.as_deref(),
+        Some("weekday needs a publication date known to the day (have: month)")
+    );
+}
+
+#[test]
+fn relative_days() {
+    let pubd = day("2024-01-19");
+    assert_eq!(
+        pairs("Hier, le ministre a parlé.", "fr", &pubd),
+        [p("Hier", "2024-01-18")]
+    );
+    assert_eq!(
+        pairs("Il part aujourd'hui et revient demain.", "fr", &pubd),
+        [p("aujourd'hui", "2024-01-19"), p("demain", "2024-01-20")]
+    );
+    assert_eq!(
+        pairs("He spoke yesterday.", "en", &pubd),
+        [p("yesterday", "2024-01-18")]
+    );
+    let unknown = Published::default();
+    let t = one("He spoke yesterday.", "en", &unknown);
+    assert_eq!(
+        t.why.as_deref(),
+        Some("relative day needs a publication date known to the day (have: unknown)")
+    );
+}
+
+#[test]
+fn anchored_days_count_from_the_previous_date() {
+    let pubd = day("2024-01-19");
+    let found = pairs(
+        "Le vote a eu lieu le 12 janvier. La veille, des heurts avaient éclaté.",
+        "fr",
+        &pubd,
+    );
+    assert_eq!(
+        found,
+        [p("12 janvier", "2024-01-12"), p("La veille", "2024-01-11")]
+    );
+    let t = one("The next day, talks resumed.", "en", &pubd);
+    assert_eq!(t.value, None);
+    assert!(t.why.is_some());
+}
+
+#[test]
+fn weekday_check_and_impossible_dates() {
+    let month = published(Some("2023-10"), Precision::Month);
+    let t = one("le samedi 7 octobre", "fr", &month);
+    assert_eq!(
+        (t.text.as_str(), t.value.as_deref(), t.why.as_deref()),
+        ("samedi 7 octobre", Some("2023-10-07"), None)
+    );
+    let t = one("le lundi 7 octobre 2023", "fr", &month);
+    assert_eq!(t.value.as_deref(), Some("2023-10-07"));
+    assert_eq!(
+        t.why.as_deref(),
+        Some("the weekday written does not match the date")
+    );
+    let t = one("le 31 février 2023", "fr", &month);
+    assert_eq!((t.value, t.why.as_deref()), (None, Some("no such date")));
+}
+
+#[test]
+fn unknown_language_and_bad_publication_dates_do_not_panic() {
+    assert!(find("am 7. Oktober 2023", "de", &day("2024-01-19")).is_empty());
+    let bad = published(Some("not-a-date"), Precision::Day);
+    let t = one("le 7 octobre", "fr", &bad);
+    assert_eq!(t.why.as_deref(), Some("no year: publication date unknown"));
+    let t = one("vendredi", "fr", &published(Some("2024-13-45"), Precision::Day));
+    assert_eq!(t.value, None);
+}
+
+#[test]
+fn seed_000_published_in_october_2023() {
+    let Some(raw) = seed("000_bee2e0c6c9ed2ed4.txt") else {
+        return;
+    };
+    let pubd = published(Some("2023-10"), Precision::Month);
+    let found = find(body(&raw), "fr", &pubd);
+    let get = |t: &str| {
+        found
+            .iter()
+            .find(|x| x.text == t)
+            .unwrap_or_else(|| panic!("{t} not found in {found:?}"))
+    };
+    let wed = get("mercredi soir");
+    assert_eq!(wed.value, None);
+    assert_eq!(
+        wed.why.as_deref(),
+        Some("weekday needs a publication date known to the day (have: month)")
+    );
+    let sat = get("samedi 7 octobre");
+    assert_eq!(
+        (sat.value.as_deref(), sat.precision),
+        (Some("2023-10-07"), Precision::Day)
+    );
+}
+
+#[test]
+fn seed_003_with_unknown_publication_date() {
+    let Some(raw) = seed("003_416032a989ebdd06.txt") else {
+        return;
+    };
+    let found: Vec<TimeExpr> = find(&raw, "fr", &Published::default())
+        .into_iter()
+        .map(|t| TimeExpr {
+            text: t.text.replace(['\u{a0}', '\u{202f}'], " "),
+            ..t
+        })
+        .collect();
+    let fri: Vec<_> = found.iter().filter(|t| t.text == "vendredi").collect();
+    assert_eq!(fri.len(), 3, "{found:?}");
+    assert!(fri
+        .iter()
+        .all(|t| t.value.is_none() && t.why.as_deref().is_some_and(|w| w.contains("have: unknown"))));
+    let full = found
+        .iter()
+        .find(|t| t.text == "7 octobre 2023")
+        .unwrap_or_else(|| panic!("{found:?}"));
+    assert_eq!(full.value.as_deref(), Some("2023-10-07"));
+    let short = found
+        .iter()
+        .find(|t| t.text == "7 octobre")
+        .unwrap_or_else(|| panic!("{found:?}"));
+    assert_eq!(short.value, None);
+    assert_eq!(short.why.as_deref(), Some("no year: publication date unknown"));
+}
