@@ -681,3 +681,35 @@ fn malformed_analyses_do_not_panic() {
     let _ = render_text(&c);
     assert_eq!(c.figures_a.len(), 5);
 }
+
+#[test]
+fn json_field_names_are_stable() {
+    let v = serde_json::to_value(seeds()).unwrap_or_default();
+    for key in [
+        "a",
+        "b",
+        "same_event",
+        "same_storyline",
+        "reasons",
+        "actors",
+        "figures_a",
+        "figures_b",
+        "conflicts",
+        "progressions",
+        "quotes_a",
+        "quotes_b",
+        "framing",
+    ] {
+        assert!(v.get(key).is_some(), "missing {key}");
+    }
+    assert_eq!(v["a"]["published"]["precision"], "month");
+    assert_eq!(v["actors"]["shared"][0]["type"], "PER");
+    assert_eq!(v["figures_b"][1]["where"], "sud d’Israël");
+    assert_eq!(v["figures_b"][1]["qualifier"], "about");
+    assert_eq!(v["conflicts"][0]["a"]["source"], serde_json::Value::Null);
+    assert_eq!(v["conflicts"][0]["what"], "killed");
+    assert_eq!(v["progressions"][0]["earlier"], "a");
+    assert_eq!(v["progressions"][0]["source_key"], HEALTH);
+    assert_eq!(v["framing"]["only_b"]["hostage-term"][0], "otages");
+    assert_eq!(v["quotes_a"][0]["kind"], "direct");
+}

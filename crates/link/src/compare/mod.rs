@@ -2,6 +2,7 @@
 //! both, which figures disagree or moved, who is quoted, which wordings differ, and whether the
 //! two articles report one event or one storyline. It reports; it never decides who is right.
 
+mod facts;
 mod figures;
 mod lexicon;
 mod render;
@@ -348,7 +349,7 @@ fn figure_views(a: &Analysis) -> Vec<FigureView> {
     let lex = lexicon::lexicon();
     a.figures
         .iter()
-        .zip(figures::facts(a))
+        .zip(facts::facts(a))
         .enumerate()
         .map(|(index, (f, facts))| FigureView {
             index,
