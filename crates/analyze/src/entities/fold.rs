@@ -11,6 +11,14 @@ use crate::lexicon;
 
 /// Appends `word` to `out` lowercased, without accents, with every apostrophe as `'`.
 pub fn fold_into(word: &str, out: &mut String) {
+    if word.is_ascii() {
+        let start = out.len();
+        out.push_str(word);
+        if let Some(added) = out.get_mut(start..) {
+            added.make_ascii_lowercase();
+        }
+        return;
+    }
     for c in word.chars() {
         if c.is_ascii() {
             out.push(c.to_ascii_lowercase());
@@ -111,9 +119,14 @@ impl Transliteration {
         Cow::Borrowed(folded)
     }
 
-    /// The key form of a word as written.
+    /// The key form of a word as written: folded, and transliterated when capitalised
+    /// (only names have spelling variants; common words skip the lookup).
     pub fn key_form(&self, word: &str) -> String {
-        self.apply(&fold(word)).into_owned()
+        let folded = fold(word);
+        if !word.chars().next().is_some_and(char::is_uppercase) {
+            return folded;
+        }
+        self.apply(&folded).into_owned()
     }
 }
 
@@ -136,6 +149,11 @@ mod tests {
         assert_eq!(t.key_form("Moussa"), "musa");
         assert_eq!(t.key_form("Smirnoff"), "smirnov");
         assert_eq!(t.key_form("Marzouk"), "marzouk");
+        assert_eq!(
+            t.key_form("standoff"),
+            "standoff",
+            "common words keep their spelling"
+        );
     }
 
     #[test]

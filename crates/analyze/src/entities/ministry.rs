@@ -79,6 +79,11 @@ impl Ministries {
         Ministries { heads, domains }
     }
 
+    /// Whether any ministry head word ("ministère", "ministry") is in the document.
+    pub fn present(&self, words: &Words) -> bool {
+        (0..words.len()).any(|j| self.heads.contains(words.key(j)))
+    }
+
     /// A ministry starting at token `i`: its length in tokens and its key.
     pub fn match_at(
         &self,

@@ -164,13 +164,18 @@ impl RuleRecognizer {
     fn mentions(&self, words: &Words) -> Vec<Mention> {
         let mut mentions = Vec::new();
         let mut next_free = 0;
+        // Most articles name no ministry: one pass over the tokens spares the rule elsewhere.
+        let ministries = self.ministries.present(words);
         for sentence in &words.doc.sentences {
             let mut i = sentence.first.max(next_free);
             while i < sentence.end {
-                if let Some((len, key)) = self
-                    .ministries
-                    .match_at(words, i, &self.nationalities, &self.names)
-                {
+                let ministry = ministries
+                    .then(|| {
+                        self.ministries
+                            .match_at(words, i, &self.nationalities, &self.names)
+                    })
+                    .flatten();
+                if let Some((len, key)) = ministry {
                     let known = Known {
                         kind: EntityType::ORG,
                         key,
@@ -202,7 +207,9 @@ impl RuleRecognizer {
 
     /// A capitalised span starting at token `i`, typed by its cues.
     fn candidate_at(&self, words: &Words, i: usize, sentence: &Sentence) -> Option<Mention> {
+        // Codes with digits ("T10", "H00") are not names.
         if !words.is_capitalized(i)
+            || words.raw(i).chars().any(|c| c.is_ascii_digit())
             || self.stopwords.contains(words.key(i))
             || self.is_honorific(words, i)
             || self.ministries.domain_after_link(words, i)
@@ -257,21 +264,31 @@ impl RuleRecognizer {
         if (first..end).any(|j| self.org_heads.contains(words.key(j))) {
             return Typing::Cued(EntityType::ORG);
         }
+        // Acronyms are letters only: "T10", "V8" and "H00" are not organisations.
+        let raw = words.raw(first);
+        let acronym = end - first == 1
+            && raw.chars().count() >= 2
+            && raw.chars().all(|c| c.is_alphabetic() && !c.is_lowercase());
+        if acronym {
+            return Typing::Cued(EntityType::ORG);
+        }
         let given_name = end - first >= 2 && self.first_names.contains(words.key(first));
         // A title may be followed by its domain before the name: "le vice-ministre des Affaires
-        // étrangères, Ivan Petrov" puts the title 6 tokens back.
-        let title_before = (sentence.first.max(first.saturating_sub(TITLE_WINDOW))..first)
-            .any(|j| self.titles.contains(words.key(j)));
+        // étrangères, Ivan Petrov" puts the title 6 tokens back. A name right after "de", "la"
+        // or "l'" complements the title instead ("chef de l'État", "maire du Havre").
+        let complement = first.checked_sub(1).is_some_and(|j| {
+            matches!(
+                words.key(j),
+                "de" | "du" | "des" | "d'" | "la" | "l'" | "of" | "the"
+            )
+        });
+        let title_before = !complement
+            && (sentence.first.max(first.saturating_sub(TITLE_WINDOW))..first)
+                .any(|j| self.titles.contains(words.key(j)));
         let title_after = words.raw(end) == ","
             && (end + 1..(end + 4).min(sentence.end)).any(|j| self.titles.contains(words.key(j)));
         if given_name || title_before || title_after {
             return Typing::Cued(EntityType::PER);
-        }
-        let acronym = end - first == 1
-            && words.raw(first).chars().count() >= 2
-            && words.has_case(first, words::Case::Upper);
-        if acronym {
-            return Typing::Cued(EntityType::ORG);
         }
         Typing::Unknown {
             initial: self.is_initial(words, first, sentence),
@@ -319,10 +336,8 @@ impl RuleRecognizer {
                 Typing::Unknown { .. } => None,
             })
             .collect();
-        let lowercase_seen: FxHashSet<&str> = (0..words.len())
-            .filter(|&j| words.is_word(j) && words.raw(j).chars().next().is_some_and(char::is_lowercase))
-            .map(|j| words.key(j))
-            .collect();
+        // Built only when a capitalised word opening a sentence needs it.
+        let mut lowercase_seen: Option<FxHashSet<&str>> = None;
         for (m, slot) in mentions.iter().zip(keyed.iter_mut()) {
             let Typing::Unknown { initial } = m.typing else {
                 continue;
@@ -333,7 +348,11 @@ impl RuleRecognizer {
                 continue;
             }
             let single = m.end - m.first == 1;
-            let common = single && initial && lowercase_seen.contains(words.key(m.first));
+            let common = single
+                && initial
+                && lowercase_seen
+                    .get_or_insert_with(|| lowercase_words(words))
+                    .contains(words.key(m.first));
             let demonym = single && self.nationalities.place_of(words.key(m.first)).is_some();
             if !(common || demonym) {
                 *slot = Some((
@@ -382,6 +401,14 @@ impl Recognizer for RuleRecognizer {
         }
         entities
     }
+}
+
+/// The key forms of the words written in lowercase somewhere in the document.
+fn lowercase_words<'w>(words: &'w Words) -> FxHashSet<&'w str> {
+    (0..words.len())
+        .filter(|&j| words.is_word(j) && words.raw(j).chars().next().is_some_and(char::is_lowercase))
+        .map(|j| words.key(j))
+        .collect()
 }
 
 /// The key prefix of a type.

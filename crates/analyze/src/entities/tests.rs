@@ -67,20 +67,28 @@ fn ministries_are_keyed_by_country_and_domain() {
 
 #[test]
 fn sentence_initial_common_words_and_demonyms_are_not_entities() {
-    let found =
-        entities("Rappelons que les Palestiniens ont voté. Hier soir, rappelons-le, le Qatar a parlé.");
+    let found = entities(
+        "Rappelons que les Palestiniens ont voté. Hier soir, rappelons-le, le Qatar a parlé. \
+                  Le chef de l'État a vu le T10 à 14 H00.",
+    );
     let keys: Vec<&str> = found.iter().map(|e| e.key.as_str()).collect();
     assert_eq!(keys, ["loc:qatar"]);
 }
 
 #[test]
 fn english_cues_type_people_and_organisations() {
-    let text = "The spokeswoman, Jane Doerr, said the Labour Party agreed. Mr Kowalski told AFP that Doerr was right.";
+    let text = "The spokeswoman, Jane Doerr, said the Labour Party agreed. Mr Kowalski told AFP that Doerr \
+                was right. The mayor of the city of Springfield came.";
     let found = RuleRecognizer::bundled().recognize(&Doc::new(text), "en");
     assert_eq!(find(&found, "per:doerr").spans.len(), 2);
     assert_eq!(find(&found, "per:kowalski").kind, EntityType::PER);
     assert_eq!(find(&found, "org:labour-party").kind, EntityType::ORG);
     assert_eq!(find(&found, "org:afp").kind, EntityType::ORG);
+    assert_eq!(
+        find(&found, "misc:springfield").kind,
+        EntityType::MISC,
+        "a title's complement is no person"
+    );
 }
 
 #[test]

@@ -53,7 +53,17 @@ impl<'d, 'a> Words<'d, 'a> {
                 .strip_suffix("'s")
                 .filter(|w| w.chars().count() >= 2)
                 .unwrap_or(&scratch);
-            buf.push_str(&translit.apply(word));
+            // As in `Transliteration::key_form`: only capitalised words have spelling variants.
+            if t.span
+                .slice(doc.text)
+                .chars()
+                .next()
+                .is_some_and(char::is_uppercase)
+            {
+                buf.push_str(&translit.apply(word));
+            } else {
+                buf.push_str(word);
+            }
             ranges.push((start, buf.len()));
         }
         Words { doc, buf, ranges }
