@@ -128,14 +128,19 @@ fn find_word(hay: &str, needle: &str) -> Option<usize> {
 struct CueFile {
     before: Vec<String>,
     verbs: Vec<String>,
+    subject_starts: Vec<String>,
     stop: Vec<String>,
 }
 
 struct Cues {
     before: PhraseMap<()>,
     verbs: PhraseMap<()>,
+    subject_starts: FxHashSet<String>,
     stop: FxHashSet<String>,
 }
+
+/// Longest subject before a reporting verb, in tokens; a longer clause is not a clear source.
+const SUBJECT_MAX: usize = 8;
 
 /// Cues of attribution per language, and the alias table.
 pub struct AttributionRules {
@@ -154,6 +159,7 @@ impl AttributionRules {
                 let cues = Cues {
                     before: PhraseMap::from_phrases(&f.before),
                     verbs: PhraseMap::from_phrases(&f.verbs),
+                    subject_starts: f.subject_starts.into_iter().collect(),
                     stop: f.stop.into_iter().collect(),
                 };
                 ((*lang).to_string(), cues)
@@ -183,7 +189,14 @@ impl AttributionRules {
                 Some((t, clause_end(t + n))).filter(|(_, e)| *e > t + n)
             } else if let Some((n, _)) = c.verbs.at(low, t) {
                 let after_quote = t > s.first && matches!(low.get(t - 1), "," | "»" | "\"" | "”");
-                let subject_follows = after_quote && !c.stop.contains(low.get(t + n)) && t + n < s.end;
+                let next = t + n;
+                let subject_like = c.subject_starts.contains(low.get(next))
+                    || (next < s.end
+                        && doc
+                            .tokens
+                            .get(next)
+                            .is_some_and(|x| x.span.slice(doc.text).starts_with(char::is_uppercase)));
+                let subject_follows = after_quote && subject_like;
                 if subject_follows {
                     Some((t, clause_end(t + n)))
                 } else {
@@ -191,7 +204,7 @@ impl AttributionRules {
                     while start > s.first && !c.stop.contains(low.get(start - 1)) {
                         start -= 1;
                     }
-                    Some((start, t + n)).filter(|_| start < t)
+                    Some((start, t + n)).filter(|_| start < t && t - start <= SUBJECT_MAX)
                 }
             } else {
                 None
@@ -275,6 +288,24 @@ mod tests {
                 "The Gaza health ministry said",
                 Some("org:gaza-health-ministry")
             )]
+        );
+    }
+
+    #[test]
+    fn a_verb_after_a_comma_needs_a_subject_after_it() {
+        assert_eq!(
+            attributions("Dix manifestants, a annoncé s'être enfui hier.", "fr"),
+            []
+        );
+        assert_eq!(
+            attributions("Trois morts, a précisé Le Parisien.", "fr"),
+            [a("a précisé Le Parisien", None)]
+        );
+        let long = "Au terme d'une très longue journée de négociations tendues entre les deux camps le ministre a indiqué que tout allait bien.";
+        assert_eq!(
+            attributions(long, "fr"),
+            [],
+            "a subject of more than eight tokens is not a clear source"
         );
     }
 

@@ -59,6 +59,8 @@ struct LangNumbers {
     of: FxHashSet<String>,
     percent: PhraseMap<()>,
     currency: PhraseMap<String>,
+    /// Every word that can start a number in words, so that most words are passed over with one lookup.
+    starts: FxHashSet<String>,
 }
 
 impl From<LangFile> for LangNumbers {
@@ -67,7 +69,16 @@ impl From<LangFile> for LangNumbers {
         for (phrase, code) in f.currency {
             currency.insert(&phrase, code);
         }
+        let starts = f
+            .units
+            .keys()
+            .chain(f.scales.keys())
+            .chain(f.vague.keys())
+            .chain(&f.vague_determiners)
+            .cloned()
+            .collect();
         LangNumbers {
+            starts,
             decimal_comma: f.decimal_comma,
             units: f.units.into_iter().collect(),
             weak: f.weak.into_iter().collect(),
@@ -110,7 +121,9 @@ impl NumberReader {
         let tok = doc.tokens.get(i)?;
         let (mut value, mut end, vague) = match tok.kind {
             TokenKind::Number => (parse_digits(doc.tok(i), l.decimal_comma)?, i + 1, false),
-            TokenKind::Word => read_words(l, low, i)?,
+            TokenKind::Word if l.starts.contains(low.get(i).split('-').next().unwrap_or("")) => {
+                read_words(l, low, i)?
+            }
             _ => return None,
         };
         // A currency symbol before the digits ("$5m", "€400").
@@ -177,7 +190,9 @@ fn read_words(l: &LangNumbers, low: &Lowered, i: usize) -> Option<(f64, usize, b
     // Vague amounts, with their determiner: "des dizaines", "une centaine", "hundreds".
     let det = usize::from(l.vague_determiners.contains(low.get(i)));
     if let Some(v) = l.vague.get(low.get(i + det)) {
-        return Some((*v, i + det + 1, true));
+        if det == 1 || l.of.contains(low.get(i + 1)) {
+            return Some((*v, i + det + 1, true));
+        }
     }
     let mut total = 0.0;
     let mut current = 0.0;
@@ -358,7 +373,9 @@ mod tests {
         assert_eq!(value("des centaines", "fr"), Some(100.0));
         assert_eq!(value("des dizaines de milliers", "fr"), Some(10_000.0));
         assert!(read("hundreds of people", "en").is_some_and(|n| n.vague && n.value == 100.0));
-        assert!(read("dozens", "en").is_some_and(|n| n.vague && n.value == 12.0));
+        assert!(read("dozens of", "en").is_some_and(|n| n.vague && n.value == 12.0));
+        assert!(read("des millions de", "fr").is_some_and(|n| n.vague && n.value == 1e6));
+        assert_eq!(value("quarantaine", "fr"), None, "quarantine, not forty");
     }
 
     #[test]

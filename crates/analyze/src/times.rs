@@ -14,7 +14,7 @@ use rustc_hash::{FxHashMap, FxHashSet};
 use serde::Deserialize;
 use storyline_model::{Precision, Published, Span, TimeExpr};
 
-use crate::figures::phrase::{Lowered, PhraseMap};
+use crate::figures::phrase::{phrase_tokens, Lowered, PhraseMap};
 use crate::lexicon;
 use crate::text::{Doc, TokenKind};
 
@@ -54,6 +54,8 @@ struct TimeLang {
     year_before: FxHashSet<String>,
     month_before: FxHashSet<String>,
     capitalized_months: bool,
+    /// Every word that can start an expression, so that most tokens are passed over with one lookup.
+    starts: FxHashSet<String>,
 }
 
 fn phrase_map(m: BTreeMap<String, i64>) -> PhraseMap<i64> {
@@ -67,7 +69,24 @@ fn phrase_map(m: BTreeMap<String, i64>) -> PhraseMap<i64> {
 impl From<LangFile> for TimeLang {
     fn from(f: LangFile) -> Self {
         let set = |v: Vec<String>| v.into_iter().collect::<FxHashSet<_>>();
+        let first_words = |m: &BTreeMap<String, i64>| {
+            m.keys()
+                .filter_map(|p| phrase_tokens(p).into_iter().next())
+                .collect::<Vec<_>>()
+        };
+        let starts = f
+            .months
+            .keys()
+            .chain(f.weekdays.keys())
+            .chain(&f.next_before)
+            .chain(&f.last_before)
+            .chain(&f.year_before)
+            .cloned()
+            .chain(first_words(&f.relative))
+            .chain(first_words(&f.anchored))
+            .collect();
         TimeLang {
+            starts,
             months: f.months.into_iter().collect(),
             weekdays: f.weekdays.into_iter().collect(),
             relative: phrase_map(f.relative),
@@ -404,6 +423,9 @@ impl TimeLang {
 
 /// The expression that starts at token `i`: first token, end token, what it says.
 fn match_at(l: &TimeLang, doc: &Doc, low: &Lowered, i: usize) -> Option<(usize, usize, Found)> {
+    if doc.tokens.get(i)?.kind != TokenKind::Number && !l.starts.contains(low.get(i)) {
+        return None;
+    }
     if let Some(f) = iso_or_numeric(doc, i) {
         return Some(f);
     }

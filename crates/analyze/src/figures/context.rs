@@ -16,8 +16,22 @@ const BEFORE_WINDOW: usize = 3;
 const WHO_MAX: usize = 6;
 
 /// The counted noun phrase that starts at token `j`: its token range, possibly empty.
-pub(super) fn who(doc: &Doc, low: &Lowered, l: &FigureLang, s: &Sentence, j: usize) -> (usize, usize) {
-    let is_word = |k: usize| k < s.end && doc.tokens.get(k).is_some_and(|t| t.kind == TokenKind::Word);
+/// It stops at a time expression ("élus dimanche soir").
+pub(super) fn who(
+    doc: &Doc,
+    low: &Lowered,
+    l: &FigureLang,
+    s: &Sentence,
+    j: usize,
+    times: &[TimeExpr],
+) -> (usize, usize) {
+    let is_word = |k: usize| {
+        k < s.end
+            && doc
+                .tokens
+                .get(k)
+                .is_some_and(|t| t.kind == TokenKind::Word && !in_times(t.span, times))
+    };
     let content =
         |k: usize| is_word(k) && !l.who_stop.contains(low.get(k)) && !l.who_join.contains(low.get(k));
     let mut end = j;
@@ -34,6 +48,12 @@ pub(super) fn who(doc: &Doc, low: &Lowered, l: &FigureLang, s: &Sentence, j: usi
         }
     }
     (j, end)
+}
+
+fn in_times(span: Span, times: &[TimeExpr]) -> bool {
+    times
+        .iter()
+        .any(|x| x.span.start <= span.start && span.end <= x.span.end)
 }
 
 /// The first kind word in tokens `from..to`, stopping at punctuation or another number.
@@ -79,7 +99,8 @@ pub(super) fn kind(
 }
 
 /// The place of a figure spanning `at`: the nearest place entity of its sentence, else the
-/// nearest capitalized word after a place preposition ("à Gaza", "in the West Bank").
+/// nearest capitalized word after a place preposition ("à Gaza", "in the West Bank") that no
+/// entity of another type covers ("à Vladimir Poutine" is a person when the recognizer says so).
 pub(super) fn place(
     doc: &Doc,
     low: &Lowered,
@@ -102,11 +123,15 @@ pub(super) fn place(
     let capitalized = |k: usize| {
         k < s.end
             && doc.tokens.get(k).is_some_and(|t| {
+                let word = t.span.slice(doc.text);
                 t.kind == TokenKind::Word
-                    && t.span.slice(doc.text).starts_with(char::is_uppercase)
-                    && !times
+                    && word.starts_with(char::is_uppercase)
+                    && word.chars().nth(1).is_some()
+                    && !in_times(t.span, times)
+                    && !entities
                         .iter()
-                        .any(|x| x.span.start <= t.span.start && t.span.end <= x.span.end)
+                        .flat_map(|e| &e.spans)
+                        .any(|e| e.start <= t.span.start && t.span.end <= e.end)
             })
     };
     let mut best: Option<Span> = None;

@@ -86,8 +86,7 @@ impl FigureRules {
         }
         let low = Lowered::new(doc);
         let mut figures: Vec<Figure> = Vec::new();
-        let mut previous: Vec<Attribution> = Vec::new();
-        for s in &doc.sentences {
+        for (k, s) in doc.sentences.iter().enumerate() {
             let first_of_sentence = figures.len();
             let mut i = s.first;
             while i < s.end {
@@ -120,22 +119,45 @@ impl FigureRules {
                     figures.push(f);
                 }
             }
-            let attributions = self.attribution.in_sentence(doc, &low, s, lang);
-            let continues = l.continuation.at(&low, s.first).is_some();
-            for f in &mut figures[first_of_sentence..] {
-                let chosen =
-                    choose(&attributions, f.span).or_else(|| continues.then(|| previous.last()).flatten());
-                if let Some(a) = chosen {
-                    f.source = Some(a.span.slice(doc.text).to_string());
-                    f.source_key.clone_from(&a.key);
-                    f.as_of = as_of(doc, &low, l, s, a, times);
-                }
-            }
-            if !attributions.is_empty() {
-                previous = attributions;
+            if figures.len() > first_of_sentence {
+                // Attributions are looked for only where there are figures: most sentences have none.
+                self.attribute(doc, &low, l, k, lang, times, &mut figures[first_of_sentence..]);
             }
         }
         figures
+    }
+
+    /// Sets source, key and as-of date of the `figures` of sentence `k`, from its attributions,
+    /// or from the previous sentence's when this one has none and continues it ("Parmi eux, …").
+    #[allow(clippy::too_many_arguments)]
+    fn attribute(
+        &self,
+        doc: &Doc,
+        low: &Lowered,
+        l: &FigureLang,
+        k: usize,
+        lang: &str,
+        times: &[TimeExpr],
+        figures: &mut [Figure],
+    ) {
+        let Some(s) = doc.sentences.get(k) else { return };
+        let here = self.attribution.in_sentence(doc, low, s, lang);
+        let continues = l.continuation.at(low, s.first).is_some();
+        let before = match (
+            here.is_empty() && continues,
+            k.checked_sub(1).and_then(|p| doc.sentences.get(p)),
+        ) {
+            (true, Some(prev)) => self.attribution.in_sentence(doc, low, prev, lang),
+            _ => Vec::new(),
+        };
+        for f in figures {
+            let chosen = choose(&here, f.span).or_else(|| before.last());
+            if let Some(a) = chosen {
+                f.source = Some(a.span.slice(doc.text).to_string());
+                f.source_key.clone_from(&a.key);
+                f.as_of = as_of(doc, low, l, s, a, times);
+            }
+        }
     }
 
     /// The number at token `i` with its range and qualifier.
@@ -200,7 +222,13 @@ impl FigureRules {
         let has_words = (r.number.first..r.number.end)
             .any(|k| doc.tokens.get(k).is_some_and(|t| t.kind == TokenKind::Word));
         let of = usize::from(has_words && matches!(low.get(r.end), "de" | "d'" | "of"));
-        let who = context::who(doc, low, l, s, r.end + of);
+        // Money and percentages count no one: what follows them is the rest of the sentence.
+        let counts = r.number.currency.is_none() && !r.number.percent;
+        let who = if counts {
+            context::who(doc, low, l, s, r.end + of, times)
+        } else {
+            (r.end, r.end)
+        };
         if who.0 < who.1 && l.not_counted.contains(low.get(who.0)) {
             return None;
         }

@@ -362,6 +362,44 @@ fn entities_keep_names_out_and_give_places() {
 }
 
 #[test]
+fn a_person_after_a_is_not_a_place() {
+    use storyline_model::{Entity, EntityType};
+    let text = "Le parti a promis 300 logements à Vladimir Poutine.";
+    let doc = Doc::new(text);
+    let start = text.find("Vladimir").unwrap_or(0);
+    let person = Entity {
+        text: "Vladimir Poutine".into(),
+        kind: EntityType::PER,
+        key: "per:poutine".into(),
+        spans: vec![Span::new(start, start + "Vladimir Poutine".len())],
+    };
+    let rules = FigureRules::bundled();
+    let with = rules.find(&doc, "fr", &[], &[person]);
+    assert_eq!(with.first().map(|f| f.place.clone()), Some(None));
+    let without = rules.find(&doc, "fr", &[], &[]);
+    assert_eq!(
+        without.first().and_then(|f| f.place.as_deref()),
+        Some("Vladimir Poutine"),
+        "the fallback cannot tell"
+    );
+}
+
+#[test]
+fn money_and_percent_count_no_one() {
+    let f = only(
+        "Une enveloppe de 100 millions d'euros celle-ci a été votée.",
+        "fr",
+    );
+    assert_eq!((f.who, f.what), (None, FigureKind::Money));
+    let f = only("Le conseil compte 101 élus dimanche soir.", "fr");
+    assert_eq!(
+        f.who.as_deref(),
+        Some("élus"),
+        "a time expression ends the counted phrase"
+    );
+}
+
+#[test]
 fn other_languages_and_odd_text_do_not_panic() {
     assert_eq!(figures("Mindestens 35 Menschen wurden getötet.", "de"), []);
     for text in [
