@@ -8,7 +8,7 @@ use scraper::{ElementRef, Html, Node, Selector};
 use serde_json::Value;
 use storyline_model::Published;
 
-use crate::body::{lang_tag, non_empty, Draft};
+use crate::body::{lang_tag, non_empty, split_paragraphs, Draft};
 use crate::{date, lexicon};
 
 /// Elements whose content is never article text.
@@ -17,6 +17,31 @@ const SKIP: &[&str] = &[
 ];
 /// Elements that hold one paragraph each.
 const BLOCKS: &[&str] = &["p", "blockquote", "li"];
+
+/// Elements that end a line of text: their content never runs into its neighbours'.
+const BREAKING: &[&str] = &[
+    "p",
+    "div",
+    "li",
+    "blockquote",
+    "section",
+    "article",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "tr",
+    "td",
+    "th",
+    "ul",
+    "ol",
+    "table",
+    "dd",
+    "dt",
+    "figcaption",
+];
 
 /// Selectors compiled once.
 struct Selectors {
@@ -133,37 +158,51 @@ fn date_published(value: &Value) -> Option<&str> {
     }
 }
 
-/// Paragraphs of the main text: the `<article>` with the most paragraph text if there is one,
-/// else the element whose own `<p>` children hold the most text; then its `<p>`, `<blockquote>`
-/// and `<li>` blocks outside navigation, forms and scripts.
+/// Paragraphs of the main text: the `<article>` with the most paragraph text, unless some other
+/// element's own `<p>` children hold more (then `<article>` marks teasers, not the story); then
+/// the `<p>`, `<blockquote>` and `<li>` blocks of that container outside navigation, forms and
+/// scripts. Pages without such blocks fall back to the element with the most direct text,
+/// split at line breaks.
 fn main_paragraphs(page: &Html, sel: &Selectors) -> Vec<String> {
-    let container = page
+    let article = page
         .select(&sel.article)
         .map(|a| (p_text_len(a, sel), a))
-        .max_by_key(|(len, _)| *len)
-        .map(|(_, a)| a)
-        .or_else(|| densest_p_parent(page, sel));
-    let Some(container) = container else {
-        return Vec::new();
+        .max_by_key(|(len, _)| *len);
+    let densest = densest_parent(page, sel);
+    let container = match (article, densest) {
+        (Some((article_len, article)), Some((parent_len, _))) if article_len >= parent_len => Some(article),
+        (_, Some((_, parent))) => Some(parent),
+        (Some((_, article)), None) => Some(article),
+        (None, None) => None,
     };
-    container
-        .descendent_elements()
-        .filter(|e| {
-            BLOCKS.contains(&e.value().name())
-                && !inside(*e, container, |name| {
-                    SKIP.contains(&name) || BLOCKS.contains(&name)
+    let blocks: Vec<String> = container
+        .map(|container| {
+            container
+                .descendent_elements()
+                .filter(|e| BLOCKS.contains(&e.value().name()))
+                .filter(|e| {
+                    !inside(*e, container, |name| {
+                        SKIP.contains(&name) || BLOCKS.contains(&name)
+                    })
                 })
+                .filter_map(|e| non_empty(&text_of(e)))
+                .collect()
         })
-        .filter_map(|e| non_empty(&text_of(e)))
-        .collect()
+        .unwrap_or_default();
+    if !blocks.is_empty() {
+        return blocks;
+    }
+    densest_text(page)
+        .map(|e| split_paragraphs(&text_with_breaks(e)))
+        .unwrap_or_default()
 }
 
 fn p_text_len(element: ElementRef, sel: &Selectors) -> usize {
-    element.select(&sel.p).map(|p| text_of(p).len()).sum()
+    element.select(&sel.p).map(text_len).sum()
 }
 
-/// The parent element of the most `<p>` text, paragraphs in skipped elements not counted.
-fn densest_p_parent<'a>(page: &'a Html, sel: &Selectors) -> Option<ElementRef<'a>> {
+/// The parent element of the most `<p>` text with that length, paragraphs in skipped elements not counted.
+fn densest_parent<'a>(page: &'a Html, sel: &Selectors) -> Option<(usize, ElementRef<'a>)> {
     let root = page.root_element();
     let mut by_parent = HashMap::new();
     for p in page.select(&sel.p) {
@@ -171,13 +210,38 @@ fn densest_p_parent<'a>(page: &'a Html, sel: &Selectors) -> Option<ElementRef<'a
             continue;
         }
         if let Some(parent) = p.parent() {
-            *by_parent.entry(parent.id()).or_insert(0usize) += text_of(p).len();
+            *by_parent.entry(parent.id()).or_insert(0usize) += text_len(p);
         }
     }
-    let (best, _) = by_parent
+    let (id, len) = most(by_parent)?;
+    page.tree.get(id).and_then(ElementRef::wrap).map(|e| (len, e))
+}
+
+/// The element whose own text nodes hold the most text, outside skipped elements and `<head>`.
+fn densest_text(page: &Html) -> Option<ElementRef<'_>> {
+    let root = page.root_element();
+    let mut by_parent = HashMap::new();
+    for node in page.tree.nodes() {
+        let Node::Text(text) = node.value() else { continue };
+        let Some(parent) = node.parent().and_then(ElementRef::wrap) else {
+            continue;
+        };
+        let skipped = |name: &str| SKIP.contains(&name) || name == "head" || name == "title";
+        if skipped(parent.value().name()) || inside(parent, root, skipped) {
+            continue;
+        }
+        *by_parent.entry(parent.id()).or_insert(0usize) += text.trim().len();
+    }
+    let (id, _) = most(by_parent)?;
+    page.tree.get(id).and_then(ElementRef::wrap)
+}
+
+/// The node with the largest count (the earliest in the document on a tie), when it is above zero.
+fn most<K: Ord + Copy>(counts: HashMap<K, usize>) -> Option<(K, usize)> {
+    counts
         .into_iter()
-        .max_by_key(|&(id, len)| (len, std::cmp::Reverse(id)))?;
-    page.tree.get(best).and_then(ElementRef::wrap)
+        .filter(|&(_, len)| len > 0)
+        .max_by_key(|&(id, len)| (len, std::cmp::Reverse(id)))
 }
 
 /// Whether an element strictly between `element` and `container` has a name that `matches`.
@@ -194,8 +258,23 @@ fn inside(element: ElementRef, container: ElementRef, matches: impl Fn(&str) -> 
 fn text_of(element: ElementRef) -> String {
     let mut raw = String::new();
     collect_text(element, &mut raw);
-    let mut out = String::with_capacity(raw.len());
-    for word in raw
+    collapse(&raw)
+}
+
+/// Bytes of non-blank text under an element, without building it: the measure used to compare
+/// candidate containers.
+fn text_len(element: ElementRef) -> usize {
+    element
+        .descendants()
+        .filter_map(|n| n.value().as_text())
+        .map(|t| t.trim().len())
+        .sum()
+}
+
+/// `text` with each run of ASCII whitespace turned into one space, ends trimmed.
+fn collapse(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for word in text
         .split(|c: char| c.is_ascii_whitespace())
         .filter(|w| !w.is_empty())
     {
@@ -207,15 +286,33 @@ fn text_of(element: ElementRef) -> String {
     out
 }
 
+/// The text of an element with `<br>` and block children as line breaks, for [`split_paragraphs`].
+fn text_with_breaks(element: ElementRef) -> String {
+    let mut raw = String::new();
+    collect_text_with(element, &mut raw, "\n");
+    raw.lines().map(collapse).collect::<Vec<_>>().join("\n")
+}
+
 fn collect_text(element: ElementRef, out: &mut String) {
+    collect_text_with(element, out, " ");
+}
+
+fn collect_text_with(element: ElementRef, out: &mut String, br: &str) {
     for child in element.children() {
         match child.value() {
             Node::Text(text) => out.push_str(text),
             Node::Element(e) if matches!(e.name(), "script" | "style" | "noscript" | "template") => {}
-            Node::Element(e) if e.name() == "br" => out.push(' '),
-            Node::Element(_) => {
+            Node::Element(e) if e.name() == "br" => out.push_str(br),
+            Node::Element(e) => {
+                let block = BREAKING.contains(&e.name());
                 if let Some(child) = ElementRef::wrap(child) {
-                    collect_text(child, out);
+                    if block {
+                        out.push_str(br);
+                    }
+                    collect_text_with(child, out, br);
+                    if block {
+                        out.push_str(br);
+                    }
                 }
             }
             _ => {}
@@ -292,5 +389,33 @@ mod tests {
             (Some("2023-10"), "html:time")
         );
         assert_eq!(d.lang, None);
+    }
+
+    #[test]
+    fn teaser_articles_lose_to_the_story() {
+        let page = r#"<body><div id="story"><p>Un long paragraphe de l'article principal, bien plus long.</p>
+            <p>Un second paragraphe.</p></div>
+            <article><p>Teaser court.</p></article><article><p>Autre teaser.</p></article></body>"#;
+        let d = read(page);
+        assert_eq!(
+            d.paragraphs.first().map(String::as_str),
+            Some("Un long paragraphe de l'article principal, bien plus long.")
+        );
+        assert_eq!(d.paragraphs.len(), 2);
+    }
+
+    #[test]
+    fn pages_without_paragraph_tags_fall_back_to_text_with_breaks() {
+        let page = r#"<html><head><title>T</title></head><body><nav>Menu</nav>
+            <div class="txt">Premier paragraphe du texte.<br><br>Second paragraphe, plus long que le menu.<div>Fin.</div></div>
+            <div>Pied</div></body></html>"#;
+        let d = read(page);
+        assert_eq!(
+            d.paragraphs,
+            [
+                "Premier paragraphe du texte.",
+                "Second paragraphe, plus long que le menu. Fin."
+            ]
+        );
     }
 }

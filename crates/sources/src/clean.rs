@@ -19,10 +19,7 @@ pub fn clean(text: String) -> String {
             None => break,
         }
     }
-    let needs_strip = text
-        .chars()
-        .any(|c| c.is_control() && c != '\n' && c != '\t');
-    if needs_strip {
+    if has_controls(&text) {
         text = strip_controls(&text);
     }
     if is_nfc_quick(text.chars()) == IsNormalized::Yes {
@@ -30,6 +27,18 @@ pub fn clean(text: String) -> String {
     } else {
         text.nfc().collect()
     }
+}
+
+/// Whether `text` holds a control character other than `\n` and `\t`, checked on bytes:
+/// C0 controls and DEL are single bytes, C1 controls (U+0080..=U+009F) are 0xC2 0x80..=0x9F.
+fn has_controls(text: &str) -> bool {
+    let bytes = text.as_bytes();
+    bytes.iter().enumerate().any(|(i, &b)| match b {
+        b'\n' | b'\t' => false,
+        0..=0x1F | 0x7F => true,
+        0xC2 => bytes.get(i + 1).is_some_and(|next| (0x80..=0x9F).contains(next)),
+        _ => false,
+    })
 }
 
 fn strip_controls(text: &str) -> String {
@@ -57,6 +66,8 @@ mod tests {
     #[test]
     fn line_ends_and_controls() {
         assert_eq!(clean("a\r\nb\rc\u{7}d\te".into()), "a\nb\ncd\te");
+        assert_eq!(clean("x\u{85}y\u{7f}z".into()), "xyz");
+        assert_eq!(clean("déjà vu\n".into()), "déjà vu\n");
     }
 
     #[test]

@@ -5,23 +5,32 @@
 //! The repair is kept only when it lowers the number of such sequences, so text that merely
 //! contains "Ã" or "â" next to punctuation is left alone.
 
-use std::collections::HashMap;
 use std::sync::OnceLock;
 
-/// Windows-1252 byte (0x80..=0xFF) of each character it decodes to, computed once from encoding_rs.
-fn byte_of() -> &'static HashMap<char, u8> {
-    static TABLE: OnceLock<HashMap<char, u8>> = OnceLock::new();
+/// The characters Windows-1252 gives to bytes 0x80..=0x9F, computed once from encoding_rs
+/// (bytes 0xA0..=0xFF decode to U+00A0..=U+00FF).
+fn high_controls() -> &'static [char; 32] {
+    static TABLE: OnceLock<[char; 32]> = OnceLock::new();
     TABLE.get_or_init(|| {
-        let mut table = HashMap::with_capacity(128);
-        for byte in 0x80u8..=0xFF {
+        let mut table = ['\0'; 32];
+        for (slot, byte) in table.iter_mut().zip(0x80u8..) {
             let bytes = [byte];
             let (text, _) = encoding_rs::WINDOWS_1252.decode_without_bom_handling(&bytes);
-            if let Some(c) = text.chars().next() {
-                table.insert(c, byte);
-            }
+            *slot = text.chars().next().unwrap_or('\0');
         }
         table
     })
+}
+
+/// The Windows-1252 byte (0x80..=0xFF) that decodes to `c`, if any.
+fn byte_of(c: char) -> Option<u8> {
+    match u32::from(c) {
+        code @ 0xA0..=0xFF => u8::try_from(code).ok(),
+        _ => high_controls()
+            .iter()
+            .position(|&h| h == c)
+            .and_then(|i| u8::try_from(0x80 + i).ok()),
+    }
 }
 
 /// Length of the UTF-8 sequence a lead byte announces, for lead bytes of multi-byte sequences.
@@ -37,31 +46,36 @@ fn sequence_len(lead: u8) -> Option<usize> {
 /// Tries to read one mojibake sequence at the start of `chars`: returns the repaired
 /// character and how many input characters it consumed.
 fn repair_at(chars: &[char]) -> Option<(char, usize)> {
-    let table = byte_of();
-    let lead = *table.get(chars.first()?)?;
+    let lead = byte_of(*chars.first()?)?;
     let len = sequence_len(lead)?;
     let mut bytes = [0u8; 4];
     for (i, (slot, c)) in bytes.iter_mut().zip(chars.get(..len)?).enumerate() {
         *slot = match (lead, i, c) {
             // "à" is C3 A0; the A0 (NBSP) is often turned into a plain space on the way.
             (0xC3, 1, ' ') => 0xA0,
-            _ => *table.get(c)?,
+            _ => byte_of(*c)?,
         };
     }
     let decoded = std::str::from_utf8(bytes.get(..len)?).ok()?;
     decoded.chars().next().map(|c| (c, len))
 }
 
-/// Cheap pre-check without allocation: a lead character (U+00C2..=U+00F4) followed by a
-/// character that stands for a continuation byte (0x80..=0xBF). Most clean text has none.
+/// Cheap pre-check without allocation: a lead character (U+00C2..=U+00F4, UTF-8 0xC3 0x82..=0xB4)
+/// followed by a character that stands for a continuation byte (0x80..=0xBF). Most clean text has none.
 fn has_candidate(text: &str) -> bool {
-    let table = byte_of();
-    text.chars().zip(text.chars().skip(1)).any(|(a, b)| {
-        (a == 'Ã' && b == ' ')
-            || (('\u{c2}'..='\u{f4}').contains(&a)
-                && table
-                    .get(&b)
-                    .is_some_and(|byte| (0x80..=0xBF).contains(byte)))
+    let bytes = text.as_bytes();
+    bytes.iter().enumerate().any(|(i, &b)| {
+        b == 0xC3
+            && bytes
+                .get(i + 1)
+                .is_some_and(|second| (0x82..=0xB4).contains(second))
+            && text
+                .get(i + 2..)
+                .and_then(|rest| rest.chars().next())
+                .is_some_and(|next| {
+                    (bytes.get(i + 1) == Some(&0x83) && next == ' ')
+                        || byte_of(next).is_some_and(|byte| (0x80..=0xBF).contains(&byte))
+                })
     })
 }
 

@@ -34,9 +34,7 @@ fn one(path: PathBuf) -> Result<RawDoc, ReadError> {
 }
 
 fn reason(item: Result<RawDoc, ReadError>) -> String {
-    item.err()
-        .map(|e| e.reason)
-        .unwrap_or_else(|| "read fine".into())
+    item.err().map(|e| e.reason).unwrap_or_else(|| "read fine".into())
 }
 
 #[test]
@@ -51,31 +49,21 @@ fn missing_file() {
 fn empty_file() {
     let dir = tempfile::tempdir().unwrap();
     assert_eq!(reason(one(write(dir.path(), "e.txt", b""))), "empty file");
-    assert_eq!(
-        reason(one(write(dir.path(), "w.txt", b"  \n\n"))),
-        "empty file"
-    );
-    assert_eq!(
-        reason(one(write(dir.path(), "e.jsonl", b"\n\n"))),
-        "empty file"
-    );
+    assert_eq!(reason(one(write(dir.path(), "w.txt", b"  \n\n"))), "empty file");
+    assert_eq!(reason(one(write(dir.path(), "e.jsonl", b"\n\n"))), "empty file");
 }
 
 #[test]
 fn binary_file() {
     let dir = tempfile::tempdir().unwrap();
     let png = b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR\0\0\0\x10";
-    assert_eq!(
-        reason(one(write(dir.path(), "b.txt", png))),
-        "binary content"
-    );
+    assert_eq!(reason(one(write(dir.path(), "b.txt", png))), "binary content");
 }
 
 #[test]
 fn truncated_gzip() {
     let dir = tempfile::tempdir().unwrap();
-    let text =
-        "Une phrase assez longue pour que la compression produise plusieurs blocs. ".repeat(200);
+    let text = "Une phrase assez longue pour que la compression produise plusieurs blocs. ".repeat(200);
     let gz = gzip(text.as_bytes());
     let cut = gz.get(..gz.len() / 2).unwrap();
     let got = reason(one(write(dir.path(), "t.txt.gz", cut)));
@@ -85,16 +73,8 @@ fn truncated_gzip() {
 #[test]
 fn gzip_text_is_read() {
     let dir = tempfile::tempdir().unwrap();
-    let doc = one(write(
-        dir.path(),
-        "a.txt.gz",
-        &gzip("Bonjour Moscou".as_bytes()),
-    ))
-    .unwrap();
-    assert_eq!(
-        (doc.text.as_str(), doc.format),
-        ("Bonjour Moscou", Format::Txt)
-    );
+    let doc = one(write(dir.path(), "a.txt.gz", &gzip("Bonjour Moscou".as_bytes()))).unwrap();
+    assert_eq!((doc.text.as_str(), doc.format), ("Bonjour Moscou", Format::Txt));
 }
 
 #[test]
@@ -102,10 +82,7 @@ fn oversize_file_with_small_limit() {
     let dir = tempfile::tempdir().unwrap();
     let path = write(dir.path(), "big.txt", &[b'a'; 100]);
     let items = all(std::slice::from_ref(&path), Limits { max_bytes: 99 });
-    assert_eq!(
-        reason(items.into_iter().next().unwrap()),
-        "larger than 99 bytes"
-    );
+    assert_eq!(reason(items.into_iter().next().unwrap()), "larger than 99 bytes");
     assert!(all(&[path], Limits { max_bytes: 100 }).remove(0).is_ok());
     // The limit applies after gunzip: 100 kB of zeros compress to almost nothing.
     let bomb = write(dir.path(), "bomb.txt.gz", &gzip(&[b'z'; 100_000]));
@@ -128,8 +105,7 @@ fn windows_1252_french() {
 fn html_meta_charset_is_honoured() {
     let dir = tempfile::tempdir().unwrap();
     let mut page =
-        b"<html><head><meta http-equiv=\"Content-Type\" content=\"text/html; charset=iso-8859-1\">"
-            .to_vec();
+        b"<html><head><meta http-equiv=\"Content-Type\" content=\"text/html; charset=iso-8859-1\">".to_vec();
     page.extend_from_slice(b"</head><body><p>\xc9lys\xe9e</p></body></html>");
     let doc = one(write(dir.path(), "p.html", &page)).unwrap();
     assert_eq!(doc.format, Format::Html);
@@ -155,9 +131,7 @@ fn mojibake_is_repaired_and_clean_text_kept() {
     assert_eq!(doc.text, "Le président s’est rendu à l’Élysée cet été.");
     let clean = "Ça coûte 3\u{202f}000 € à l’État.";
     assert_eq!(
-        one(write(dir.path(), "c.txt", clean.as_bytes()))
-            .unwrap()
-            .text,
+        one(write(dir.path(), "c.txt", clean.as_bytes())).unwrap().text,
         clean
     );
 }
@@ -165,12 +139,7 @@ fn mojibake_is_repaired_and_clean_text_kept() {
 #[test]
 fn crlf_and_controls() {
     let dir = tempfile::tempdir().unwrap();
-    let doc = one(write(
-        dir.path(),
-        "c.txt",
-        b"titre\r\n\r\ncorps\x07 ici\x0c",
-    ))
-    .unwrap();
+    let doc = one(write(dir.path(), "c.txt", b"titre\r\n\r\ncorps\x07 ici\x0c")).unwrap();
     assert_eq!(doc.text, "titre\n\ncorps ici");
 }
 
@@ -225,16 +194,8 @@ fn jsonl_bad_line_is_its_own_error() {
     let got: Vec<String> = items
         .into_iter()
         .map(|item| match item {
-            Ok(doc) => format!(
-                "{} {}",
-                doc.origin.rsplit('/').next().unwrap_or(""),
-                doc.text
-            ),
-            Err(e) => format!(
-                "{} ERR {}",
-                e.origin.rsplit('/').next().unwrap_or(""),
-                e.reason
-            ),
+            Ok(doc) => format!("{} {}", doc.origin.rsplit('/').next().unwrap_or(""), doc.text),
+            Err(e) => format!("{} ERR {}", e.origin.rsplit('/').next().unwrap_or(""), e.reason),
         })
         .collect();
     assert_eq!(

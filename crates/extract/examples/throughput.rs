@@ -1,0 +1,38 @@
+//! Measures read + extract throughput: `cargo run -p storyline-extract --release --example throughput -- PATH…`.
+
+use std::path::PathBuf;
+use std::time::Instant;
+
+use storyline_sources::{read, Limits};
+
+fn main() {
+    let paths: Vec<PathBuf> = std::env::args_os().skip(1).map(PathBuf::from).collect();
+    let start = Instant::now();
+    let (mut docs, mut articles, mut read_errors, mut extract_errors, mut bytes) =
+        (0usize, 0usize, 0usize, 0usize, 0usize);
+    for doc in read(&paths, Limits::default()) {
+        match doc {
+            Ok(doc) => {
+                docs += 1;
+                bytes += doc.text.len();
+                match storyline_extract::extract(&doc) {
+                    Ok(found) => articles += found.len(),
+                    Err(e) => {
+                        extract_errors += 1;
+                        eprintln!("{e}");
+                    }
+                }
+            }
+            Err(e) => {
+                read_errors += 1;
+                eprintln!("{e}");
+            }
+        }
+    }
+    let secs = start.elapsed().as_secs_f64();
+    println!(
+        "{docs} docs ({:.1} MB), {articles} articles, {read_errors} read errors, {extract_errors} extract errors in {secs:.2} s: {:.0} docs/s",
+        bytes as f64 / 1e6,
+        docs as f64 / secs
+    );
+}
