@@ -68,6 +68,25 @@ impl Analyzer {
         self.entities = recognizer;
     }
 
+    /// The stems of a search query, as the articles' terms were stemmed. Without a language,
+    /// the French and English stems together, since a short query's language is a guess.
+    pub fn query_stems(&self, query: &str, lang: Option<&str>) -> Vec<String> {
+        let doc = text::Doc::new(query);
+        let langs: &[&str] = match lang {
+            Some(l) => &[l][..],
+            None => FIRST_CLASS,
+        };
+        let mut stems: Vec<String> = Vec::new();
+        for lang in langs {
+            for (stem, _) in self.terms.count(&doc, None, lang) {
+                if !stems.contains(&stem) {
+                    stems.push(stem);
+                }
+            }
+        }
+        stems
+    }
+
     /// Analyzes one article. Never panics on any text.
     pub fn analyze(&self, article: &Article) -> Analysis {
         let text = article.paragraphs.join("\n\n");

@@ -1,0 +1,186 @@
+//! End-to-end tests of `storyline ingest`, `stories`, `search` and `analyze` through the
+//! real binary, on fixtures written at test time. They need nothing outside the repository.
+
+use std::io::Write;
+use std::path::Path;
+use std::process::Command;
+
+use serde_json::Value;
+
+fn storyline(args: &[&str]) -> (bool, String, String) {
+    let out = Command::new(env!("CARGO_BIN_EXE_storyline"))
+        .args(args)
+        .env_remove("STORYLINE_DB")
+        .output()
+        .expect("the storyline binary runs");
+    (
+        out.status.success(),
+        String::from_utf8_lossy(&out.stdout).into_owned(),
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+    )
+}
+
+const GOOD_FR: &str = "title: Négociations sur les retraites à Matignon\ndate: 2023-03-07\noutlet: Le Quotidien Test\nurl: https://example.org/retraites\nlang: fr\n\n\
+PARIS — Les syndicats ont défilé mardi dans toute la France contre la réforme des retraites.\n\n\
+Le ministère de l'Intérieur a compté 1,28 million de manifestants, tandis que la CGT en a revendiqué plus de 3,5 millions.\n\n\
+« Nous ne lâcherons rien », a déclaré Sophie Binet devant la presse.\n";
+
+const GOOD_EN: &str = "title: Central bank trims rates\ndate: 2024-06-06\noutlet: The Test Ledger\nurl: https://example.com/rates\nlang: en\n\n\
+FRANKFURT (Test Wire) - The European Central Bank cut its deposit rate by 25 basis points to 3.75% on Thursday.\n\n\
+\"We are not pre-committing to a particular rate path,\" Christine Lagarde told reporters.\n";
+
+fn write(dir: &Path, name: &str, bytes: &[u8]) {
+    let mut f = std::fs::File::create(dir.join(name)).expect("create fixture");
+    f.write_all(bytes).expect("write fixture");
+}
+
+fn gzip_truncated() -> Vec<u8> {
+    let mut enc = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::default());
+    enc.write_all(GOOD_FR.repeat(50).as_bytes()).expect("gzip");
+    let full = enc.finish().expect("gzip");
+    full[..full.len() / 2].to_vec()
+}
+
+#[test]
+fn bad_files_are_reported_and_the_rest_is_stored_once() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let input = dir.path().join("in");
+    std::fs::create_dir(&input).expect("mkdir");
+    write(&input, "a-good.txt", GOOD_FR.as_bytes());
+    write(&input, "b-empty.txt", b"");
+    write(
+        &input,
+        "c-binary.txt",
+        &[0u8, 159, 146, 150, 0, 1, 2, 3, 0, 0],
+    );
+    write(&input, "d-truncated.txt.gz", &gzip_truncated());
+    write(&input, "e-bad.json", b"{\"title\": \"unterminated");
+    write(&input, "f-huge.txt", "x".repeat(5000).as_bytes());
+    write(&input, "g-good.txt", GOOD_EN.as_bytes());
+    let db = dir.path().join("s.sqlite");
+    let db = db.to_str().expect("utf-8 path");
+    let input = input.to_str().expect("utf-8 path");
+
+    let (ok, out, _) = storyline(&["ingest", input, "--db", db, "--max-bytes", "4000", "--json"]);
+    assert!(ok, "ingest must not fail on bad files: {out}");
+    let summary: Value = serde_json::from_str(&out).expect("JSON summary");
+    assert_eq!(summary["stored"], 2, "{summary}");
+    let failed: Vec<String> = summary["failed"]
+        .as_array()
+        .expect("failed list")
+        .iter()
+        .map(|f| f.as_str().unwrap_or("").to_string())
+        .collect();
+    for name in [
+        "b-empty.txt",
+        "c-binary.txt",
+        "d-truncated.txt.gz",
+        "e-bad.json",
+        "f-huge.txt",
+    ] {
+        assert!(
+            failed.iter().any(|f| f.contains(name)),
+            "{name} should be reported, got {failed:?}"
+        );
+    }
+    assert_eq!(failed.len(), 5, "{failed:?}");
+
+    let (ok, out, _) = storyline(&["ingest", input, "--db", db, "--max-bytes", "4000", "--json"]);
+    assert!(ok);
+    let again: Value = serde_json::from_str(&out).expect("JSON summary");
+    assert_eq!(
+        again["stored"], 0,
+        "re-ingest stores nothing twice: {again}"
+    );
+    assert_eq!(again["duplicates"], 2, "{again}");
+
+    let (ok, out, _) = storyline(&["stories", "--db", db, "--json"]);
+    assert!(ok);
+    let stories: Vec<Value> = out
+        .lines()
+        .map(|l| serde_json::from_str(l).expect("JSON line"))
+        .collect();
+    let articles: usize = stories
+        .iter()
+        .map(|s| s["articles"].as_array().map_or(0, Vec::len))
+        .sum();
+    assert_eq!(
+        articles, 2,
+        "every stored article is in exactly one story: {out}"
+    );
+    let urls: Vec<&str> = stories
+        .iter()
+        .flat_map(|s| s["articles"].as_array().into_iter().flatten())
+        .filter_map(|a| a["url"].as_str())
+        .collect();
+    assert!(urls.contains(&"https://example.org/retraites"), "{urls:?}");
+}
+
+#[test]
+fn search_is_stemmed() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    write(dir.path(), "fr.txt", GOOD_FR.as_bytes());
+    write(dir.path(), "en.txt", GOOD_EN.as_bytes());
+    let db = dir.path().join("s.sqlite");
+    let (db, input) = (
+        db.to_str().expect("utf-8"),
+        dir.path().to_str().expect("utf-8"),
+    );
+    assert!(storyline(&["ingest", input, "--db", db]).0);
+    // "négociation" (singular) must find "Négociations"; "rate" must find "rates".
+    let (ok, out, err) = storyline(&["search", "négociation", "--db", db, "--json"]);
+    assert!(ok, "{err}");
+    assert!(out.contains("retraites"), "{out}");
+    assert!(!out.contains("Central bank"), "{out}");
+    let (ok, out, _) = storyline(&["search", "rate", "--db", db, "--json"]);
+    assert!(ok);
+    assert!(out.contains("Central bank"), "{out}");
+}
+
+#[test]
+fn analyze_prints_the_documented_record() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    write(dir.path(), "fr.txt", GOOD_FR.as_bytes());
+    let path = dir.path().join("fr.txt");
+    let (ok, out, err) = storyline(&["analyze", path.to_str().expect("utf-8"), "--json"]);
+    assert!(ok, "{err}");
+    let record: Value = serde_json::from_str(&out).expect("JSON record");
+    for field in [
+        "id",
+        "url",
+        "outlet",
+        "title",
+        "lang",
+        "published",
+        "dateline",
+        "text",
+        "entities",
+        "times",
+        "figures",
+        "quotes",
+        "framing",
+        "fingerprint",
+    ] {
+        assert!(record.get(field).is_some(), "missing field {field}");
+    }
+    assert_eq!(record["lang"], "fr");
+    assert_eq!(record["published"]["value"], "2023-03-07");
+    assert_eq!(record["published"]["precision"], "day");
+    assert_eq!(record["dateline"], "PARIS");
+    let quotes = record["quotes"].as_array().expect("quotes");
+    assert!(
+        quotes
+            .iter()
+            .any(|q| q["speaker"].as_str().is_some_and(|s| s.contains("Binet"))),
+        "{quotes:?}"
+    );
+}
+
+#[test]
+fn a_missing_store_is_a_clear_error() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let db = dir.path().join("none.sqlite");
+    let (ok, _, err) = storyline(&["stories", "--db", db.to_str().expect("utf-8")]);
+    assert!(!ok);
+    assert!(err.contains("none.sqlite"), "{err}");
+}
