@@ -51,7 +51,10 @@ mod tests {
 
     #[test]
     fn whitespace_does_not_change_the_hash() {
-        let a = content_hash(Some("Hamas à Moscou"), &paras(&["Une délégation a atterri."]));
+        let a = content_hash(
+            Some("Hamas à Moscou"),
+            &paras(&["Une délégation a atterri."]),
+        );
         let b = content_hash(
             Some(" Hamas  à Moscou\n"),
             &paras(&["Une délégation\na atterri.  "]),

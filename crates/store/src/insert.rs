@@ -15,7 +15,7 @@ use crate::{names, Inserted, Store};
 /// that a term matters, without letting one long article's counts dominate.
 const MAX_STEM_REPEAT: u32 = 3;
 
-/// Longest snippet kept in the full-text table, in bytes.
+/// Longest lead (first sentence) kept for snippets, in bytes.
 const LEAD_MAX_BYTES: usize = 280;
 
 impl Store {
@@ -25,11 +25,16 @@ impl Store {
     /// id, or same title and text). Stored rows are never overwritten. When any item fails (an
     /// analysis whose id differs from its article's, a SQLite error), the whole batch is rolled
     /// back and earlier batches stay as they were.
-    pub fn insert_batch(&mut self, items: &[(Article, Analysis)]) -> Result<Vec<Inserted>, StoreError> {
+    pub fn insert_batch(
+        &mut self,
+        items: &[(Article, Analysis)],
+    ) -> Result<Vec<Inserted>, StoreError> {
         let path = self.path.as_path();
         let tx = self.conn.transaction().doing(path, "starting a batch")?;
         let now: String = tx
-            .query_row("SELECT strftime('%Y-%m-%dT%H:%M:%SZ', 'now')", [], |r| r.get(0))
+            .query_row("SELECT strftime('%Y-%m-%dT%H:%M:%SZ', 'now')", [], |r| {
+                r.get(0)
+            })
             .doing(path, "reading the clock")?;
         let mut out = Vec::with_capacity(items.len());
         {
@@ -68,16 +73,16 @@ impl<'t> Writer<'t> {
             article: prep(
                 "INSERT INTO articles (id, content_hash, url, outlet, title, lang, declared_lang,
                      published, precision, published_from, dateline, origin, text, paragraphs,
-                     ingested_at)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15)
+                     lead, ingested_at)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16)
                  ON CONFLICT DO NOTHING",
             )?,
             by_id: prep("SELECT id FROM articles WHERE id = ?1")?,
             by_hash: prep("SELECT id FROM articles WHERE content_hash = ?1")?,
             analysis: prep("INSERT INTO analyses (article_id, json) VALUES (?1, ?2)")?,
             entity: prep(
-                "INSERT INTO entities (article_id, key, type, text, norm, mentions)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+                "INSERT INTO entities (article_id, idx, key, type, text, norm, mentions)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
             )?,
             time: prep(
                 "INSERT INTO times (article_id, idx, text, value, precision, why)
@@ -92,12 +97,19 @@ impl<'t> Writer<'t> {
                 "INSERT INTO quotes (article_id, idx, text, speaker, speaker_key, kind)
                  VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
             )?,
-            framing: prep("INSERT INTO framing (article_id, term, lemma, category) VALUES (?1, ?2, ?3, ?4)")?,
-            search: prep("INSERT INTO search (rowid, stems, title, lead) VALUES (?1, ?2, ?3, ?4)")?,
+            framing: prep(
+                "INSERT INTO framing (article_id, idx, term, lemma, category) VALUES (?1, ?2, ?3, ?4, ?5)",
+            )?,
+            search: prep("INSERT INTO search (rowid, stems, title) VALUES (?1, ?2, ?3)")?,
         })
     }
 
-    fn insert(&mut self, article: &Article, analysis: &Analysis, now: &str) -> Result<Inserted, StoreError> {
+    fn insert(
+        &mut self,
+        article: &Article,
+        analysis: &Analysis,
+        now: &str,
+    ) -> Result<Inserted, StoreError> {
         let path = self.path;
         if article.id != analysis.id {
             return Err(StoreError::Input {
@@ -129,6 +141,7 @@ impl<'t> Writer<'t> {
                 article.origin,
                 text,
                 paragraphs::column(&article.paragraphs),
+                lead(analysis),
                 now,
             ])
             .doing(path, "inserting an article")?;
@@ -146,7 +159,7 @@ impl<'t> Writer<'t> {
             .doing(path, "inserting an analysis")?;
         self.details(id, analysis)?;
         self.search
-            .execute(params![rowid, stems(analysis), article.title, lead(analysis)])
+            .execute(params![rowid, stems(analysis), article.title])
             .doing(path, "indexing an article for search")?;
         Ok(Inserted::New)
     }
@@ -171,7 +184,9 @@ impl<'t> Writer<'t> {
             Some(existing_id) => Ok(Inserted::Duplicate { existing_id }),
             None => Err(StoreError::Input {
                 path: path.to_path_buf(),
-                reason: format!("article {id} was refused by a constraint other than id or content"),
+                reason: format!(
+                    "article {id} was refused by a constraint other than id or content"
+                ),
             }),
         }
     }
@@ -179,10 +194,11 @@ impl<'t> Writer<'t> {
     /// The denormalized rows: entities, times, figures, quotes, framing marks.
     fn details(&mut self, id: &str, a: &Analysis) -> Result<(), StoreError> {
         let path = self.path;
-        for e in &a.entities {
+        for (idx, e) in a.entities.iter().enumerate() {
             self.entity
                 .execute(params![
                     id,
+                    idx as i64,
                     e.key,
                     names::entity_type(e.kind),
                     e.text,
@@ -235,9 +251,9 @@ impl<'t> Writer<'t> {
                 ])
                 .doing(path, "inserting a quote")?;
         }
-        for m in &a.framing {
+        for (idx, m) in a.framing.iter().enumerate() {
             self.framing
-                .execute(params![id, m.term, m.lemma, m.category])
+                .execute(params![id, idx as i64, m.term, m.lemma, m.category])
                 .doing(path, "inserting a framing mark")?;
         }
         Ok(())
@@ -266,7 +282,13 @@ fn lead(a: &Analysis) -> String {
         .first()
         .map(|s| s.slice(&a.text).trim())
         .filter(|s| !s.is_empty())
-        .unwrap_or_else(|| a.text.lines().find(|l| !l.trim().is_empty()).unwrap_or("").trim());
+        .unwrap_or_else(|| {
+            a.text
+                .lines()
+                .find(|l| !l.trim().is_empty())
+                .unwrap_or("")
+                .trim()
+        });
     if first.len() <= LEAD_MAX_BYTES {
         return first.to_string();
     }

@@ -31,7 +31,10 @@ impl Store {
     /// naming the article itself (the linker's "unique") is stored as `NULL`.
     pub fn save_links(&mut self, result: &LinkResult) -> Result<(), StoreError> {
         let path = self.path.as_path();
-        let tx = self.conn.transaction().doing(path, "starting to save links")?;
+        let tx = self
+            .conn
+            .transaction()
+            .doing(path, "starting to save links")?;
         tx.execute_batch("DELETE FROM links; DELETE FROM stories; DELETE FROM storylines;")
             .doing(path, "clearing old links")?;
         {
@@ -43,15 +46,17 @@ impl Store {
                     .doing(path, "saving a storyline")?;
             }
             let mut story = tx
-                .prepare("INSERT OR REPLACE INTO stories (id, storyline, label) VALUES (?1, ?2, ?3)")
+                .prepare(
+                    "INSERT OR REPLACE INTO stories (id, storyline, label) VALUES (?1, ?2, ?3)",
+                )
                 .doing(path, "preparing stories")?;
             for s in &result.stories {
                 story
                     .execute(params![s.id, s.storyline, s.label])
                     .doing(path, "saving a story")?;
             }
-            // Inserts only when the article is stored, so an unknown id is reported by name
-            // instead of as a bare foreign-key failure.
+            // Inserts only when the article is stored (there are no foreign keys, see the
+            // schema), and lets an unknown id be reported by name.
             let mut link = tx
                 .prepare(
                     "INSERT OR REPLACE INTO links (article_id, duplicate_of, story, storyline)
@@ -81,7 +86,9 @@ impl Store {
         let lang = filter.lang.as_ref().map(|l| l.to_lowercase());
         let entity_lower = filter.entity.as_ref().map(|e| e.to_lowercase());
         // SQLite reads a negative LIMIT as "no limit".
-        let limit = filter.limit.map_or(-1, |n| i64::try_from(n).unwrap_or(i64::MAX));
+        let limit = filter
+            .limit
+            .map_or(-1, |n| i64::try_from(n).unwrap_or(i64::MAX));
         let mut stmt = self
             .conn
             .prepare_cached(FILTERED_STORIES)

@@ -10,7 +10,10 @@ pub(crate) const PARAGRAPH_BREAK: &str = "\n\n";
 pub(crate) fn column(paragraphs: &[String]) -> Option<String> {
     let splits_back = !paragraphs.is_empty()
         && paragraphs.iter().all(|p| {
-            !p.is_empty() && !p.contains(PARAGRAPH_BREAK) && !p.starts_with('\n') && !p.ends_with('\n')
+            !p.is_empty()
+                && !p.contains(PARAGRAPH_BREAK)
+                && !p.starts_with('\n')
+                && !p.ends_with('\n')
         });
     if splits_back {
         None

@@ -113,13 +113,14 @@ impl StoredArticle {
 
     fn into_pair(self, store: &Store) -> Result<(Article, Analysis), StoreError> {
         let analysis = store.analysis_from_json(&self.id, &self.json)?;
-        let paragraphs = paragraphs::restore(&self.text, self.paragraphs.as_deref()).map_err(|source| {
-            StoreError::Json {
-                path: store.path.clone(),
-                id: self.id.clone(),
-                source,
-            }
-        })?;
+        let paragraphs =
+            paragraphs::restore(&self.text, self.paragraphs.as_deref()).map_err(|source| {
+                StoreError::Json {
+                    path: store.path.clone(),
+                    id: self.id.clone(),
+                    source,
+                }
+            })?;
         let article = Article {
             id: self.id,
             url: self.url,

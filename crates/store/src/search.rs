@@ -15,7 +15,7 @@ impl Store {
         let mut stmt = self
             .conn
             .prepare_cached(
-                "SELECT a.id, a.title, a.outlet, a.published, search.lead, search.rank
+                "SELECT a.id, a.title, a.outlet, a.published, a.lead, search.rank
                  FROM search JOIN articles a ON a.rowid = search.rowid
                  WHERE search MATCH ?1
                  ORDER BY search.rank, a.id
@@ -41,7 +41,8 @@ impl Store {
                 })
             })
             .doing(&self.path, "searching")?;
-        rows.collect::<Result<Vec<_>, _>>().doing(&self.path, "searching")
+        rows.collect::<Result<Vec<_>, _>>()
+            .doing(&self.path, "searching")
     }
 }
 

@@ -91,9 +91,11 @@ fn a_sqlite3_user_sees_plain_tables() -> Result<(), Box<dyn std::error::Error>> 
     assert_eq!((speaker.as_str(), kind.as_str()), ("org:hamas", "partial"));
     let time: String = conn.query_row("SELECT value FROM times", [], |r| r.get(0))?;
     assert_eq!(time, "2023-10-25");
-    let lang: String = conn.query_row("SELECT json_extract(json, '$.lang') FROM analyses", [], |r| {
-        r.get(0)
-    })?;
+    let lang: String = conn.query_row(
+        "SELECT json_extract(json, '$.lang') FROM analyses",
+        [],
+        |r| r.get(0),
+    )?;
     assert_eq!(lang, "fr");
     Ok(())
 }
@@ -160,5 +162,33 @@ fn sqlite_files_of_others_or_of_the_future_are_refused() -> Result<(), Box<dyn s
 
     let err = open_error(dir.path());
     assert!(err.contains("cannot open store"), "{err}");
+    Ok(())
+}
+
+#[test]
+fn deleting_an_article_in_sqlite3_removes_all_its_rows() -> Result<(), Box<dyn std::error::Error>> {
+    let dir = tempdir();
+    let path = dir.path().join("news.db");
+    let mut store = Store::open(&path)?;
+    store.insert_batch(&[october_visit(), january_visit()])?;
+    let conn = rusqlite::Connection::open(&path)?;
+    conn.execute("DELETE FROM articles WHERE id = 'oct-visit'", [])?;
+    for table in [
+        "analyses", "entities", "times", "figures", "quotes", "framing",
+    ] {
+        let n: i64 = conn.query_row(
+            &format!("SELECT count(*) FROM {table} WHERE article_id = 'oct-visit'"),
+            [],
+            |r| r.get(0),
+        )?;
+        assert_eq!(n, 0, "{table} still holds rows of the deleted article");
+    }
+    assert_eq!(store.search(&["délégat".to_string()], 5)?, vec![]);
+    assert_eq!(store.search(&["otag".to_string()], 5)?.len(), 1);
+    // Its content can be stored again.
+    assert_eq!(
+        store.insert_batch(&[october_visit()])?,
+        vec![storyline_store::Inserted::New]
+    );
     Ok(())
 }

@@ -22,7 +22,13 @@ fn get_returns_exactly_what_was_inserted() -> Result<(), StoreError> {
 #[test]
 fn awkward_paragraphs_survive_the_round_trip() -> Result<(), StoreError> {
     let mut store = Store::open_in_memory()?;
-    let a = article("odd", "X", "Odd", None, &["first\n", "", "third\n\nstill third"]);
+    let a = article(
+        "odd",
+        "X",
+        "Odd",
+        None,
+        &["first\n", "", "third\n\nstill third"],
+    );
     let an = analysis(&a, &[], &[]);
     store.insert_batch(&[(a.clone(), an)])?;
     let back = store.get("odd")?.map(|(a, _)| a);
@@ -46,7 +52,11 @@ fn the_same_content_is_never_stored_twice() -> Result<(), StoreError> {
     // Same title and text under a new id, with different line wrapping.
     let (mut copy, _) = october_visit();
     copy.id = "oct-visit-mirror".into();
-    copy.paragraphs = copy.paragraphs.iter().map(|p| p.replace(' ', "\n ")).collect();
+    copy.paragraphs = copy
+        .paragraphs
+        .iter()
+        .map(|p| p.replace(' ', "\n "))
+        .collect();
     let mut copy_an = analysis(&copy, &[], &[]);
     copy_an.id = copy.id.clone();
     // And a copy of the new article inside the same batch.
@@ -56,7 +66,10 @@ fn the_same_content_is_never_stored_twice() -> Result<(), StoreError> {
     let mut summit2_an = summit_an.clone();
     summit2_an.id = summit2.id.clone();
     let res = store.insert_batch(&[(copy, copy_an), (summit, summit_an), (summit2, summit2_an)])?;
-    assert_eq!(res, vec![dup("oct-visit"), Inserted::New, dup("paris-summit")]);
+    assert_eq!(
+        res,
+        vec![dup("oct-visit"), Inserted::New, dup("paris-summit")]
+    );
 
     // Same id, new content: nothing is overwritten.
     let (mut changed, mut changed_an) = october_visit();
@@ -83,7 +96,10 @@ fn a_failing_batch_rolls_back_only_itself() -> Result<(), StoreError> {
         .map(|e| e.to_string())
         .unwrap_or_default();
     assert!(err.contains(":memory:"), "{err}");
-    assert!(err.contains("jan-visit") && err.contains("paris-summit"), "{err}");
+    assert!(
+        err.contains("jan-visit") && err.contains("paris-summit"),
+        "{err}"
+    );
     assert_eq!(store.count_articles()?, 1);
     assert_eq!(store.get("paris-summit")?, None);
     assert!(store.get("oct-visit")?.is_some());

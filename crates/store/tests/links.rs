@@ -31,7 +31,12 @@ fn linked_store() -> Result<Store, StoreError> {
         &[("org:hamas", "Hamas", storyline_model::EntityType::ORG)],
         &[("hamas", 1)],
     );
-    store.insert_batch(&[october_visit(), january_visit(), paris_summit(), (echo, echo_an)])?;
+    store.insert_batch(&[
+        october_visit(),
+        january_visit(),
+        paris_summit(),
+        (echo, echo_an),
+    ])?;
     store.save_links(&LinkResult {
         assignments: vec![
             ("oct-visit".into(), ids(1, 10, Some("oct-visit"))),
@@ -125,7 +130,10 @@ fn a_story_lists_its_articles_dates_and_outlets() -> Result<(), StoreError> {
         panic!("story 1 was saved");
     };
     assert_eq!(s.label, "Hamas, Moscou (oct.)");
-    assert_eq!((s.storyline, s.storyline_name.as_str()), (10, "Hamas in Moscow"));
+    assert_eq!(
+        (s.storyline, s.storyline_name.as_str()),
+        (10, "Hamas in Moscow")
+    );
     assert_eq!(
         (s.first.as_deref(), s.last.as_deref()),
         (Some("2023-10-26"), Some("2023-10-27"))

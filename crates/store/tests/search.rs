@@ -55,6 +55,8 @@ fn queries_without_matches_or_words_are_empty_not_errors() -> Result<(), StoreEr
     let store = searched()?;
     assert!(store.search(&stems(&["introuvabl"]), 10)?.is_empty());
     assert!(store.search(&[], 10)?.is_empty());
-    assert!(store.search(&stems(&["\"", "OR", "NEAR(", "*"]), 10)?.is_empty());
+    assert!(store
+        .search(&stems(&["\"", "OR", "NEAR(", "*"]), 10)?
+        .is_empty());
     Ok(())
 }

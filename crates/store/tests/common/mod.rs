@@ -4,12 +4,18 @@
 #![allow(dead_code)] // each test file uses a different part of these helpers
 
 use storyline_model::{
-    Analysis, Article, Entity, EntityType, Figure, FigureKind, FramingMark, Precision, Published, Qualifier,
-    Quote, QuoteKind, Span, TimeExpr,
+    Analysis, Article, Entity, EntityType, Figure, FigureKind, FramingMark, Precision, Published,
+    Qualifier, Quote, QuoteKind, Span, TimeExpr,
 };
 
 /// A plain article: one paragraph per entry, date with day/month/year precision from its length.
-pub fn article(id: &str, outlet: &str, title: &str, date: Option<&str>, paragraphs: &[&str]) -> Article {
+pub fn article(
+    id: &str,
+    outlet: &str,
+    title: &str,
+    date: Option<&str>,
+    paragraphs: &[&str],
+) -> Article {
     let precision = match date.map(str::len) {
         Some(10) => Precision::Day,
         Some(7) => Precision::Month,
@@ -35,7 +41,11 @@ pub fn article(id: &str, outlet: &str, title: &str, date: Option<&str>, paragrap
 
 /// The analysis of `a`, as the analyzer would shape it: sentences split on ". ", the given
 /// entities (key, text, type) found in the text, and the given stemmed terms.
-pub fn analysis(a: &Article, entities: &[(&str, &str, EntityType)], terms: &[(&str, u32)]) -> Analysis {
+pub fn analysis(
+    a: &Article,
+    entities: &[(&str, &str, EntityType)],
+    terms: &[(&str, u32)],
+) -> Analysis {
     let text = a.paragraphs.join("\n\n");
     let mut sentences = Vec::new();
     let mut start = 0;
