@@ -121,7 +121,10 @@ impl NumberReader {
         let tok = doc.tokens.get(i)?;
         let (mut value, mut end, vague) = match tok.kind {
             TokenKind::Number => (parse_digits(doc.tok(i), l.decimal_comma)?, i + 1, false),
-            TokenKind::Word if l.starts.contains(low.get(i).split('-').next().unwrap_or("")) => {
+            TokenKind::Word
+                if l.starts
+                    .contains(low.get(i).split('-').next().unwrap_or("")) =>
+            {
                 read_words(l, low, i)?
             }
             _ => return None,
@@ -130,7 +133,11 @@ impl NumberReader {
         let mut currency = None;
         let mut first = i;
         if let Some((start, code)) = l.currency.ending_at(low, i.saturating_sub(1), i) {
-            if doc.tokens.get(start).is_some_and(|t| t.kind == TokenKind::Punct) {
+            if doc
+                .tokens
+                .get(start)
+                .is_some_and(|t| t.kind == TokenKind::Punct)
+            {
                 currency = Some(code.clone());
                 first = start;
             }
@@ -201,7 +208,14 @@ fn read_words(l: &LangNumbers, low: &Lowered, i: usize) -> Option<(f64, usize, b
     let mut scaled = false;
     loop {
         let w = low.get(end);
-        if words > 0 && l.joiners.contains(w) && compose(l, low.get(end + 1)).is_some() {
+        // "vingt et un", "one hundred and five": a smaller unit after a tens or a scale;
+        // not "dix et douze", which are two numbers.
+        let bound = if current > 0.0 { current } else { total };
+        let smaller_unit = || {
+            compose(l, low.get(end + 1))
+                .is_some_and(|p| matches!(p.as_slice(), [Part::Unit(v)] if *v < bound))
+        };
+        if words > 0 && bound >= 20.0 && l.joiners.contains(w) && smaller_unit() {
             end += 1;
             continue;
         }
@@ -257,7 +271,9 @@ fn fold_multiplier_tens(parts: Vec<Part>) -> Vec<Part> {
     let mut out: Vec<Part> = Vec::with_capacity(parts.len());
     for p in parts {
         match (out.last_mut(), p) {
-            (Some(Part::Unit(prev)), Part::Unit(v)) if *prev < 10.0 && (v - 20.0).abs() < f64::EPSILON => {
+            (Some(Part::Unit(prev)), Part::Unit(v))
+                if *prev < 10.0 && (v - 20.0).abs() < f64::EPSILON =>
+            {
                 *prev *= 20.0
             }
             _ => out.push(p),
@@ -271,7 +287,11 @@ fn fold_multiplier_tens(parts: Vec<Part>) -> Vec<Part> {
 /// (also no-break and narrow) always group. A grouping mark not followed by groups of
 /// exactly three digits is read as the decimal mark ("2.5" in French, "1,4" in English).
 pub fn parse_digits(s: &str, decimal_comma: bool) -> Option<f64> {
-    let (dec, grp) = if decimal_comma { (',', '.') } else { ('.', ',') };
+    let (dec, grp) = if decimal_comma {
+        (',', '.')
+    } else {
+        ('.', ',')
+    };
     let compact: String = s.chars().filter(|c| !is_group_space(*c)).collect();
     let (int_part, frac) = match compact.rsplit_once(dec) {
         Some((a, b)) => (a, Some(b)),
@@ -280,7 +300,9 @@ pub fn parse_digits(s: &str, decimal_comma: bool) -> Option<f64> {
     let groups: Vec<&str> = int_part.split(grp).collect();
     let int_digits: String = match (groups.as_slice(), frac) {
         ([only], _) => (*only).to_string(),
-        ([head, rest @ ..], _) if !head.is_empty() && rest.iter().all(|g| g.len() == 3) => groups.concat(),
+        ([head, rest @ ..], _) if !head.is_empty() && rest.iter().all(|g| g.len() == 3) => {
+            groups.concat()
+        }
         // One grouping mark before 1, 2 or 4+ digits and no decimal mark: it is the decimal mark.
         ([head, tail], None) => return format!("{head}.{tail}").parse().ok(),
         _ => return None,
@@ -338,7 +360,11 @@ mod tests {
         assert_eq!(value("1.4 million people", "en"), Some(1_400_000.0));
         assert_eq!(value("2.5bn", "en"), Some(2_500_000_000.0));
         assert_eq!(value("2.5 bn", "en"), Some(2_500_000_000.0));
-        assert_eq!(value("5 m", "en"), Some(5.0), "a lone m is metres, not millions");
+        assert_eq!(
+            value("5 m", "en"),
+            Some(5.0),
+            "a lone m is metres, not millions"
+        );
     }
 
     #[test]
@@ -346,6 +372,12 @@ mod tests {
         assert_eq!(value("deux", "fr"), Some(2.0));
         assert_eq!(value("vingt-trois", "fr"), Some(23.0));
         assert_eq!(value("vingt et un", "fr"), Some(21.0));
+        assert_eq!(value("soixante et onze", "fr"), Some(71.0));
+        assert_eq!(
+            value("dix et douze", "fr"),
+            Some(10.0),
+            "two numbers, not 22"
+        );
         assert_eq!(value("quatre-vingt-dix", "fr"), Some(90.0));
         assert_eq!(value("deux cents", "fr"), Some(200.0));
         assert_eq!(value("trois mille", "fr"), Some(3000.0));
@@ -385,15 +417,24 @@ mod tests {
         assert!(read("12 pour cent", "fr").is_some_and(|n| n.percent && n.end == 3));
         assert!(read("12 percent", "en").is_some_and(|n| n.percent));
         let m = read("400 millions d'euros", "fr").unwrap_or_else(|| panic!("not read"));
-        assert_eq!((m.value, m.currency.as_deref(), m.end), (4e8, Some("EUR"), 4));
+        assert_eq!(
+            (m.value, m.currency.as_deref(), m.end),
+            (4e8, Some("EUR"), 4)
+        );
         let d = read("$5m", "en");
-        assert!(d.is_none(), "the reader starts at the digits, not at the symbol");
+        assert!(
+            d.is_none(),
+            "the reader starts at the digits, not at the symbol"
+        );
         let doc = Doc::new("$5m");
         let low = Lowered::new(&doc);
         let d = NumberReader::bundled()
             .read(&doc, &low, 1, "en")
             .unwrap_or_else(|| panic!("not read"));
-        assert_eq!((d.value, d.currency.as_deref(), d.first), (5e6, Some("USD"), 0));
+        assert_eq!(
+            (d.value, d.currency.as_deref(), d.first),
+            (5e6, Some("USD"), 0)
+        );
     }
 
     #[test]

@@ -32,8 +32,9 @@ pub(super) fn who(
                 .get(k)
                 .is_some_and(|t| t.kind == TokenKind::Word && !in_times(t.span, times))
     };
-    let content =
-        |k: usize| is_word(k) && !l.who_stop.contains(low.get(k)) && !l.who_join.contains(low.get(k));
+    let content = |k: usize| {
+        is_word(k) && !l.who_stop.contains(low.get(k)) && !l.who_join.contains(low.get(k))
+    };
     let mut end = j;
     let mut words = 0;
     while words < WHO_MAX {
@@ -84,11 +85,16 @@ pub(super) fn kind(
     if let Some(k) = kind_in(doc, low, l, who.0, who.1) {
         return Some(k);
     }
+    // Back to the clause's start, another number or a joined phrase ("des décès et 2 000 cas").
     let mut k = start;
     let floor = start.saturating_sub(BEFORE_WINDOW).max(s.first);
     while k > floor {
         k -= 1;
-        if doc.tokens.get(k).is_some_and(|t| t.kind == TokenKind::Punct) {
+        let stops = doc
+            .tokens
+            .get(k)
+            .is_some_and(|t| matches!(t.kind, TokenKind::Punct | TokenKind::Number));
+        if stops || l.who_join.contains(low.get(k)) {
             break;
         }
         if let Some((_, kind)) = l.kinds.at(low, k) {

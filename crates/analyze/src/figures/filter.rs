@@ -84,7 +84,10 @@ pub(super) fn not_a_figure(
     if l.age_before.ending_at(low, 0, i).is_some() {
         return Some("an age");
     }
-    if is_punct(doc, end, "-") && touch(doc, end - 1, end) && l.not_counted.contains(low.get(end + 1)) {
+    if is_punct(doc, end, "-")
+        && touch(doc, end - 1, end)
+        && l.not_counted.contains(low.get(end + 1))
+    {
         return Some("an age (\"45-year-old\")");
     }
     None

@@ -77,7 +77,13 @@ impl FigureRules {
 
     /// All figures of `doc`, in text order. `times` (from the time rules) keeps dates out and
     /// gives `as_of`; `entities` (may be empty) keeps names out and gives places.
-    pub fn find(&self, doc: &Doc, lang: &str, times: &[TimeExpr], entities: &[Entity]) -> Vec<Figure> {
+    pub fn find(
+        &self,
+        doc: &Doc,
+        lang: &str,
+        times: &[TimeExpr],
+        entities: &[Entity],
+    ) -> Vec<Figure> {
         let Some(l) = self.langs.get(lang) else {
             return Vec::new();
         };
@@ -102,7 +108,8 @@ impl FigureRules {
                     Some(Read::Number(r)) => r,
                 };
                 i = r.end.max(i + 1);
-                if filter::not_a_figure(doc, &low, l, r.number.first, r.number.end, times, entities).is_some()
+                if filter::not_a_figure(doc, &low, l, r.number.first, r.number.end, times, entities)
+                    .is_some()
                 {
                     continue;
                 }
@@ -121,7 +128,15 @@ impl FigureRules {
             }
             if figures.len() > first_of_sentence {
                 // Attributions are looked for only where there are figures: most sentences have none.
-                self.attribute(doc, &low, l, k, lang, times, &mut figures[first_of_sentence..]);
+                self.attribute(
+                    doc,
+                    &low,
+                    l,
+                    k,
+                    lang,
+                    times,
+                    &mut figures[first_of_sentence..],
+                );
             }
         }
         figures
@@ -140,7 +155,9 @@ impl FigureRules {
         times: &[TimeExpr],
         figures: &mut [Figure],
     ) {
-        let Some(s) = doc.sentences.get(k) else { return };
+        let Some(s) = doc.sentences.get(k) else {
+            return;
+        };
         let here = self.attribution.in_sentence(doc, low, s, lang);
         let continues = l.continuation.at(low, s.first).is_some();
         let before = match (
@@ -171,10 +188,13 @@ impl FigureRules {
         lang: &str,
     ) -> Option<Read> {
         let number = self.numbers.read(doc, low, i, lang)?;
-        let opener = l.range_open.ending_at(low, s.first, number.first).map(|(p, _)| p);
+        let opener = l
+            .range_open
+            .ending_at(low, s.first, number.first)
+            .map(|(p, _)| p);
         let join = low.get(number.end);
-        let joined =
-            l.range_join.contains(join) || (opener.is_some() && l.range_join_after_open.contains(join));
+        let joined = l.range_join.contains(join)
+            || (opener.is_some() && l.range_join_after_open.contains(join));
         let hyphen_glued = join != "-"
             || (filter::touch(doc, number.end - 1, number.end)
                 && filter::touch(doc, number.end, number.end + 1));
@@ -187,7 +207,8 @@ impl FigureRules {
             Some(b) if join == "-" => return Some(Read::Score(b.end)),
             _ => (None, number.end),
         };
-        let start = opener.unwrap_or(number.first);
+        // "entre" belongs to the figure only when a range follows it.
+        let start = opener.filter(|_| high.is_some()).unwrap_or(number.first);
         let (start, qualifier) = match l.qualifiers.ending_at(low, s.first, start) {
             Some((q, qual)) => (q, *qual),
             None => (start, Qualifier::Exact),
@@ -253,9 +274,12 @@ impl FigureRules {
             doc.tokens.get(who.0),
             who.1.checked_sub(1).and_then(|k| doc.tokens.get(k)),
         ) {
-            (Some(a), Some(b)) if who.0 < who.1 => {
-                Some(doc.text.get(a.span.start..b.span.end).unwrap_or("").to_string())
-            }
+            (Some(a), Some(b)) if who.0 < who.1 => Some(
+                doc.text
+                    .get(a.span.start..b.span.end)
+                    .unwrap_or("")
+                    .to_string(),
+            ),
             _ => None,
         };
         Some(Figure {
@@ -289,11 +313,15 @@ fn part_of(
     earlier: (&[Figure], usize),
 ) -> Option<usize> {
     let (figures, first_of_sentence) = earlier;
-    let prev = figures.len().checked_sub(1).filter(|p| *p >= first_of_sentence)?;
+    let prev = figures
+        .len()
+        .checked_sub(1)
+        .filter(|p| *p >= first_of_sentence)?;
     if l.part_of.ending_at(low, s.first, start).is_some() {
         return Some(prev);
     }
-    let joined = start > s.first && (l.who_join.contains(low.get(start - 1)) || low.get(start - 1) == ",");
+    let joined =
+        start > s.first && (l.who_join.contains(low.get(start - 1)) || low.get(start - 1) == ",");
     let parent = figures.get(prev)?.part_of?;
     let parent_kind = figures.get(parent)?.what;
     (joined && what.is_none_or(|k| k == parent_kind)).then_some(parent)

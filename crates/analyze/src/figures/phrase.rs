@@ -17,7 +17,11 @@ pub struct Lowered<'a> {
 impl<'a> Lowered<'a> {
     /// Lower-cases every token of `doc`.
     pub fn new(doc: &Doc<'a>) -> Self {
-        let words = doc.tokens.iter().map(|t| fold(t.span.slice(doc.text))).collect();
+        let words = doc
+            .tokens
+            .iter()
+            .map(|t| fold(t.span.slice(doc.text)))
+            .collect();
         Lowered { words }
     }
 

@@ -58,7 +58,8 @@ pub(super) struct FigureLang {
 
 /// A data-file key read as one of the model's snake_case enum names.
 fn variant<'de, T: Deserialize<'de>>(name: &'de str, origin: &str) -> Result<T, LexiconError> {
-    T::deserialize(StrDeserializer::<ValueError>::new(name)).map_err(|e| LexiconError::new(origin, e))
+    T::deserialize(StrDeserializer::<ValueError>::new(name))
+        .map_err(|e| LexiconError::new(origin, e))
 }
 
 impl FigureLang {

@@ -2,7 +2,10 @@
 
 /// The text of seed `name`, or None (and a `skipped:` line) when the folder is absent.
 pub(crate) fn seed(name: &str) -> Option<String> {
-    let path = format!("{}/../../../shared/seeds/{name}", env!("CARGO_MANIFEST_DIR"));
+    let path = format!(
+        "{}/../../../shared/seeds/{name}",
+        env!("CARGO_MANIFEST_DIR")
+    );
     match std::fs::read_to_string(&path) {
         Ok(t) => Some(t),
         Err(_) => {

@@ -47,7 +47,10 @@ fn french_count_with_qualifier_kind_place_and_source() {
         f.source_key, None,
         "no alias for this ministry: no key is guessed"
     );
-    assert_eq!(f.span.slice("Au moins 35 personnes ont"), "Au moins 35 personnes");
+    assert_eq!(
+        f.span.slice("Au moins 35 personnes ont"),
+        "Au moins 35 personnes"
+    );
 }
 
 #[test]
@@ -182,6 +185,16 @@ fn ranges() {
     );
     let f = only("De 30 à 40 maisons ont brûlé.", "fr");
     assert_eq!(f.high, Some(40.0));
+    let f = only("On a retrouvé entre dix et douze cadavres.", "fr");
+    assert_eq!(
+        (f.low, f.high, f.what),
+        (Some(10.0), Some(12.0), FigureKind::Killed)
+    );
+    let f = only("Un accord entre trois organisations.", "fr");
+    assert_eq!(
+        (f.high, f.span.slice("Un accord entre trois organisations.")),
+        (None, "trois organisations")
+    );
 }
 
 #[test]
@@ -195,7 +208,10 @@ fn parts_of_a_total() {
         found.iter().map(|f| f.part_of).collect::<Vec<_>>(),
         [None, Some(0), Some(0)]
     );
-    assert!(found.iter().all(|f| f.what == FigureKind::Killed), "{found:#?}");
+    assert!(
+        found.iter().all(|f| f.what == FigureKind::Killed),
+        "{found:#?}"
+    );
     let found = figures(
         "The Gaza health ministry said 11,000 people had been killed, including 4,500 children.",
         "en",
@@ -206,6 +222,12 @@ fn parts_of_a_total() {
     assert!(found
         .iter()
         .all(|f| f.source_key.as_deref() == Some("org:gaza-health-ministry")));
+    let found = figures("On déplore 500 décès et 12 000 cas confirmés.", "fr");
+    assert_eq!(
+        found.get(1).map(|f| f.what),
+        Some(FigureKind::Other),
+        "a kind word does not cross a join"
+    );
     let found = figures("Dix morts, dont deux enfants, et 30 autres blessés.", "fr");
     assert_eq!(
         found.iter().map(|f| f.part_of).collect::<Vec<_>>(),
@@ -254,7 +276,10 @@ fn english_counts() {
     );
     assert_eq!(f.source.as_deref(), Some("according to the UN agency"));
     let f = only("Militants still hold some 240 hostages.", "en");
-    assert_eq!((f.qualifier, f.what), (Qualifier::About, FigureKind::Hostages));
+    assert_eq!(
+        (f.qualifier, f.what),
+        (Qualifier::About, FigureKind::Hostages)
+    );
     let f = only("The attack killed 25 in the north.", "en");
     assert_eq!((f.value, f.what, f.who), (25.0, FigureKind::Killed, None));
     let f = only("The city had 1.4 million residents.", "en");
@@ -317,14 +342,24 @@ fn as_of_comes_from_a_dated_attribution() {
         "fr",
         &published,
     );
-    assert_eq!(found.first().and_then(|f| f.as_of.as_deref()), Some("2024-01-16"));
+    assert_eq!(
+        found.first().and_then(|f| f.as_of.as_deref()),
+        Some("2024-01-16")
+    );
     let found = figures_at(
         "Au 19 janvier, 300 personnes sont mortes, selon l'ONU.",
         "fr",
         &published,
     );
-    assert_eq!(found.first().and_then(|f| f.as_of.as_deref()), Some("2024-01-19"));
-    let found = figures_at("Mardi, 300 personnes sont mortes, selon l'ONU.", "fr", &published);
+    assert_eq!(
+        found.first().and_then(|f| f.as_of.as_deref()),
+        Some("2024-01-19")
+    );
+    let found = figures_at(
+        "Mardi, 300 personnes sont mortes, selon l'ONU.",
+        "fr",
+        &published,
+    );
     assert_eq!(
         found.first().and_then(|f| f.as_of.clone()),
         None,
@@ -448,7 +483,11 @@ fn seed_000_acceptance() {
     assert_eq!(captured.what, FigureKind::Captured);
     assert_eq!(
         (killed.what, killed.qualifier, killed.who.as_deref()),
-        (FigureKind::Killed, Qualifier::MoreThan, Some("Palestiniens"))
+        (
+            FigureKind::Killed,
+            Qualifier::MoreThan,
+            Some("Palestiniens")
+        )
     );
     let source = Some("selon le ministère palestinien de la Santé");
     for f in [killed, children, injured] {
