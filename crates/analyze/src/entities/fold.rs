@@ -69,13 +69,18 @@ fn push_base(c: char, out: &mut String) {
 /// the word itself, without plural `s`/`x`, without feminine `e`, and `nn` -> `n`
 /// ("israéliennes" -> "israélienne" -> "israélienn" -> "israélien").
 pub fn inflection_stems(word: &str) -> impl Iterator<Item = &str> {
-    let plural = word.strip_suffix(['s', 'x']).filter(|w| w.chars().count() >= 3);
+    let plural = word
+        .strip_suffix(['s', 'x'])
+        .filter(|w| w.chars().count() >= 3);
     let base = plural.unwrap_or(word);
     let feminine = base.strip_suffix('e').filter(|w| w.chars().count() >= 3);
     let doubled = feminine
         .filter(|w| w.ends_with("nn"))
         .and_then(|w| w.strip_suffix('n'));
-    std::iter::once(word).chain(plural).chain(feminine).chain(doubled)
+    std::iter::once(word)
+        .chain(plural)
+        .chain(feminine)
+        .chain(doubled)
 }
 
 #[derive(Deserialize)]

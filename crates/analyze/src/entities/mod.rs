@@ -48,7 +48,9 @@ pub struct Known {
 impl Known {
     /// The key without its type prefix (`moscow` for `loc:moscow`).
     fn name(&self) -> &str {
-        self.key.split_once(':').map_or(self.key.as_str(), |(_, n)| n)
+        self.key
+            .split_once(':')
+            .map_or(self.key.as_str(), |(_, n)| n)
     }
 }
 
@@ -134,7 +136,10 @@ impl RuleRecognizer {
                 }
             }
         }
-        let cues: Cues = lexicon::bundled("cues.toml", include_str!("../../../../data/gazetteers/cues.toml"));
+        let cues: Cues = lexicon::bundled(
+            "cues.toml",
+            include_str!("../../../../data/gazetteers/cues.toml"),
+        );
         let keyed = |list: &[String]| {
             list.iter()
                 .map(|w| translit.key_form(w))
@@ -220,11 +225,19 @@ impl RuleRecognizer {
         while end < sentence.end && !words.breaks_after(end - 1) {
             let starts_name = |j: usize| {
                 words.is_capitalized(j)
+                    && !self.stopwords.contains(words.key(j))
                     && !self.is_honorific(words, j)
                     && self.names.longest_at(words, j).is_none()
             };
-            if starts_name(end) {
+            // A middle initial: "George W. Bush".
+            let initial = words.raw(end).chars().count() == 1
+                && words.raw(end + 1) == "."
+                && end + 2 < sentence.end
+                && starts_name(end + 2);
+            if starts_name(end) && !initial {
                 end += 1;
+            } else if initial {
+                end += 3;
             } else if self.connectors.contains(words.key(end))
                 && end + 1 < sentence.end
                 && !words.breaks_after(end)
@@ -254,7 +267,9 @@ impl RuleRecognizer {
     fn type_of(&self, words: &Words, first: usize, end: usize, sentence: &Sentence) -> Typing {
         let before = |k: usize| first.checked_sub(k).filter(|&j| j >= sentence.first);
         let honorific = match before(1) {
-            Some(j) if words.raw(j) == "." => before(2).is_some_and(|h| self.is_honorific(words, h)),
+            Some(j) if words.raw(j) == "." => {
+                before(2).is_some_and(|h| self.is_honorific(words, h))
+            }
             Some(j) => self.is_honorific(words, j),
             None => false,
         };
@@ -298,11 +313,14 @@ impl RuleRecognizer {
     /// Whether token `i` begins a sentence or a quotation, where anything is capitalised.
     fn is_initial(&self, words: &Words, i: usize, sentence: &Sentence) -> bool {
         let doc = words.doc;
-        (sentence.first..i).all(|j| doc.tokens.get(j).is_some_and(|t| t.kind == TokenKind::Punct))
-            || matches!(
-                words.raw(i.wrapping_sub(1)),
-                "«" | "“" | "\"" | "‘" | ":" | "(" | "—" | "-"
-            )
+        (sentence.first..i).all(|j| {
+            doc.tokens
+                .get(j)
+                .is_some_and(|t| t.kind == TokenKind::Punct)
+        }) || matches!(
+            words.raw(i.wrapping_sub(1)),
+            "«" | "“" | "\"" | "‘" | ":" | "(" | "—" | "-"
+        )
     }
 
     /// The key of a person named by tokens `first..end`: family name with its particles.
@@ -325,7 +343,9 @@ impl RuleRecognizer {
                 Typing::Cued(EntityType::PER) => {
                     let key = self.person_key(words, m.first, m.end);
                     for j in m.first..m.end {
-                        person_tails.entry(words.key(j)).or_insert_with(|| key.clone());
+                        person_tails
+                            .entry(words.key(j))
+                            .or_insert_with(|| key.clone());
                     }
                     Some((EntityType::PER, key))
                 }
@@ -336,8 +356,13 @@ impl RuleRecognizer {
                 Typing::Unknown { .. } => None,
             })
             .collect();
-        // Built only when a capitalised word opening a sentence needs it.
-        let mut lowercase_seen: Option<FxHashSet<&str>> = None;
+        // A capitalised word that opens a sentence is a name only if it is also capitalised
+        // where nothing requires it ("Rappelons", "Well" are not).
+        let capitalized_inside: FxHashSet<&str> = mentions
+            .iter()
+            .filter(|m| !matches!(m.typing, Typing::Unknown { initial: true }))
+            .flat_map(|m| (m.first..m.end).map(|j| words.key(j)))
+            .collect();
         for (m, slot) in mentions.iter().zip(keyed.iter_mut()) {
             let Typing::Unknown { initial } = m.typing else {
                 continue;
@@ -348,11 +373,7 @@ impl RuleRecognizer {
                 continue;
             }
             let single = m.end - m.first == 1;
-            let common = single
-                && initial
-                && lowercase_seen
-                    .get_or_insert_with(|| lowercase_words(words))
-                    .contains(words.key(m.first));
+            let common = single && initial && !capitalized_inside.contains(words.key(m.first));
             let demonym = single && self.nationalities.place_of(words.key(m.first)).is_some();
             if !(common || demonym) {
                 *slot = Some((
@@ -401,14 +422,6 @@ impl Recognizer for RuleRecognizer {
         }
         entities
     }
-}
-
-/// The key forms of the words written in lowercase somewhere in the document.
-fn lowercase_words<'w>(words: &'w Words) -> FxHashSet<&'w str> {
-    (0..words.len())
-        .filter(|&j| words.is_word(j) && words.raw(j).chars().next().is_some_and(char::is_lowercase))
-        .map(|j| words.key(j))
-        .collect()
 }
 
 /// The key prefix of a type.

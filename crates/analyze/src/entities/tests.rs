@@ -9,7 +9,10 @@ fn find<'e>(entities: &'e [Entity], key: &str) -> &'e Entity {
         Some(e) => e,
         None => panic!(
             "no {key} in {:#?}",
-            entities.iter().map(|e| (&e.key, &e.text)).collect::<Vec<_>>()
+            entities
+                .iter()
+                .map(|e| (&e.key, &e.text))
+                .collect::<Vec<_>>()
         ),
     }
 }
@@ -29,7 +32,9 @@ fn short_forms_of_a_person_share_the_family_key() {
 
 #[test]
 fn gazetteer_keys_are_shared_across_languages() {
-    let fr = entities("Vladimir Poutine a reçu à Moscou le ministre. Poutine a parlé de l'Iran et d'Israël.");
+    let fr = entities(
+        "Vladimir Poutine a reçu à Moscou le ministre. Poutine a parlé de l'Iran et d'Israël.",
+    );
     let en = RuleRecognizer::bundled().recognize(
         &Doc::new("Putin met the envoy in Moscow on Friday. Israel’s and Iran's positions were discussed."),
         "en",
@@ -52,7 +57,8 @@ fn ministries_are_keyed_by_country_and_domain() {
         "ministère russe des Affaires étrangères"
     );
     assert_eq!(find(&fr, "org:hamas-health-ministry").kind, EntityType::ORG);
-    let en = RuleRecognizer::bundled().recognize(&Doc::new("The Russian Foreign Ministry said so."), "en");
+    let en = RuleRecognizer::bundled()
+        .recognize(&Doc::new("The Russian Foreign Ministry said so."), "en");
     assert_eq!(
         find(&en, "org:russia-foreign-ministry").text,
         "Russian Foreign Ministry"
@@ -98,13 +104,39 @@ fn output_is_sorted_by_first_mention_and_survives_odd_text() {
         found.iter().map(|e| e.key.as_str()).collect::<Vec<_>>(),
         ["loc:gaza", "loc:moscow"]
     );
-    for odd in ["", "M.", "M", "« ‘ ’ »", "de de de Al", "ministère des", "A\n\nB"] {
+    for odd in [
+        "",
+        "M.",
+        "M",
+        "« ‘ ’ »",
+        "de de de Al",
+        "ministère des",
+        "A\n\nB",
+    ] {
         let _ = entities(odd);
     }
 }
 
+#[test]
+fn capitalised_titles_initials_and_sentence_openers() {
+    let text = "President George W. Bush met Gen. David H. Petraeus on Sunday. Well, nobody came. \
+                Connecticut voted.";
+    let found = RuleRecognizer::bundled().recognize(&Doc::new(text), "en");
+    assert_eq!(find(&found, "per:bush").text, "George W. Bush");
+    assert_eq!(find(&found, "per:petraeus").text, "David H. Petraeus");
+    let keys: Vec<&str> = found.iter().map(|e| e.key.as_str()).collect();
+    assert_eq!(
+        keys,
+        ["per:bush", "per:petraeus"],
+        "a lone sentence opener is not kept"
+    );
+}
+
 fn seed(name: &str) -> Option<String> {
-    let path = format!("{}/../../../shared/seeds/{name}", env!("CARGO_MANIFEST_DIR"));
+    let path = format!(
+        "{}/../../../shared/seeds/{name}",
+        env!("CARGO_MANIFEST_DIR")
+    );
     match std::fs::read_to_string(&path) {
         Ok(text) => Some(text),
         Err(_) => {
@@ -116,7 +148,10 @@ fn seed(name: &str) -> Option<String> {
 
 #[test]
 fn seeds_have_the_acceptance_entities_with_shared_keys() {
-    let (Some(a), Some(b)) = (seed("000_bee2e0c6c9ed2ed4.txt"), seed("003_416032a989ebdd06.txt")) else {
+    let (Some(a), Some(b)) = (
+        seed("000_bee2e0c6c9ed2ed4.txt"),
+        seed("003_416032a989ebdd06.txt"),
+    ) else {
         return;
     };
     for text in [&a, &b] {
@@ -150,7 +185,10 @@ fn seeds_have_the_acceptance_entities_with_shared_keys() {
             .filter_map(|e| e.spans.first())
             .map(|s| s.start)
             .collect();
-        assert!(firsts.windows(2).all(|w| w[0] < w[1]), "sorted by first mention");
+        assert!(
+            firsts.windows(2).all(|w| w[0] < w[1]),
+            "sorted by first mention"
+        );
     }
     // The scare quotes around ‘Israël’ do not hide it: every "Israël" of seed 000 is a mention.
     let found = entities(&a);

@@ -84,12 +84,17 @@ impl<'d, 'a> Words<'d, 'a> {
 
     /// Token `i` as written ("" past the end).
     pub fn raw(&self, i: usize) -> &'a str {
-        self.doc.tokens.get(i).map_or("", |t| t.span.slice(self.doc.text))
+        self.doc
+            .tokens
+            .get(i)
+            .map_or("", |t| t.span.slice(self.doc.text))
     }
 
     /// The end of token `i` without an English possessive ending ("Israel’s" ends before "’s").
     pub fn name_end(&self, i: usize) -> usize {
-        let Some(t) = self.doc.tokens.get(i) else { return 0 };
+        let Some(t) = self.doc.tokens.get(i) else {
+            return 0;
+        };
         let raw = t.span.slice(self.doc.text);
         let trimmed = ["'s", "’s"]
             .iter()
@@ -100,7 +105,10 @@ impl<'d, 'a> Words<'d, 'a> {
 
     /// Whether token `i` is a word.
     pub fn is_word(&self, i: usize) -> bool {
-        self.doc.tokens.get(i).is_some_and(|t| t.kind == TokenKind::Word)
+        self.doc
+            .tokens
+            .get(i)
+            .is_some_and(|t| t.kind == TokenKind::Word)
     }
 
     /// Whether token `i` is a word written with an initial capital.

@@ -105,7 +105,12 @@ impl FramingLexicon {
                     ),
                 ));
             }
-            if entry.terms.iter().any(|t| t.split_whitespace().next().is_none()) || entry.terms.is_empty() {
+            if entry
+                .terms
+                .iter()
+                .any(|t| t.split_whitespace().next().is_none())
+                || entry.terms.is_empty()
+            {
                 return Err(LexiconError::new(
                     origin,
                     format!("entry {}: a term is empty", n + 1),
@@ -138,7 +143,13 @@ impl FramingLexicon {
     ///
     /// `quotes` is not used yet: marks inside quotations are the speaker's words, which the
     /// record cannot say until [`FramingMark`] has a field for it.
-    pub fn find(&self, doc: &Doc, lang: &str, _quotes: &[Quote], entities: &[Entity]) -> Vec<FramingMark> {
+    pub fn find(
+        &self,
+        doc: &Doc,
+        lang: &str,
+        _quotes: &[Quote],
+        entities: &[Entity],
+    ) -> Vec<FramingMark> {
         let mut marks = self.scare.find(doc.text, entities);
         if let Some(lexicon) = self.langs.get(lang) {
             let words = Words::new(doc, &self.translit);
@@ -214,7 +225,10 @@ fn mark(doc: &Doc, first: usize, end: usize, term: &Term) -> FramingMark {
 fn is_kebab_case(s: &str) -> bool {
     !s.is_empty()
         && s.split('-').all(|part| {
-            !part.is_empty() && part.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit())
+            !part.is_empty()
+                && part
+                    .chars()
+                    .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit())
         })
 }
 

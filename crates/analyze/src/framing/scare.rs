@@ -15,6 +15,7 @@ struct PatternsFile {
 struct ScareFile {
     pairs: Vec<String>,
     types: Vec<EntityType>,
+    keys: Vec<String>,
     category: String,
 }
 
@@ -22,6 +23,7 @@ struct ScareFile {
 pub struct ScareQuotes {
     pairs: Vec<(char, char)>,
     types: Vec<EntityType>,
+    keys: Vec<String>,
     category: String,
 }
 
@@ -44,14 +46,16 @@ impl ScareQuotes {
         ScareQuotes {
             pairs,
             types: rule.types,
+            keys: rule.keys,
             category: rule.category,
         }
     }
 
-    /// Every mention of an entity of a listed type that stands alone between a pair of marks.
+    /// Every mention of a listed entity type or key that stands alone between a pair of marks.
     pub fn find(&self, text: &str, entities: &[Entity]) -> Vec<FramingMark> {
         let mut marks = Vec::new();
-        for entity in entities.iter().filter(|e| self.types.contains(&e.kind)) {
+        let listed = |e: &&Entity| self.types.contains(&e.kind) || self.keys.contains(&e.key);
+        for entity in entities.iter().filter(listed) {
             for span in &entity.spans {
                 if let Some(quoted) = self.enclosing(text, *span) {
                     marks.push(FramingMark {

@@ -61,6 +61,12 @@ fn a_state_name_alone_in_quote_marks_is_a_scare_quote() {
     assert!(found
         .iter()
         .all(|m| m.category != "scare-quotes-state-name" || m.lemma == "loc:israel"));
+    let group = marks("Le ‘Hamas’ et “Fox News” ont parlé.", "fr");
+    assert_eq!(
+        categories(&group),
+        [("‘Hamas’", "scare-quotes-state-name")],
+        "listed groups only"
+    );
     let en = marks("They called \"Israel\" a threat, said Israel.", "en");
     assert_eq!(categories(&en), [("\"Israel\"", "scare-quotes-state-name")]);
 }
@@ -102,13 +108,19 @@ fn user_lexicons_add_terms_and_bad_ones_say_why() {
         err.starts_with("bad.toml:") && err.contains("kebab-case"),
         "{err}"
     );
-    let unknown_field = "lang = \"fr\"\n[[entry]]\ncategory = \"a\"\nterms = [\"x\"]\nexcat = true\n";
+    let unknown_field =
+        "lang = \"fr\"\n[[entry]]\ncategory = \"a\"\nterms = [\"x\"]\nexcat = true\n";
     assert!(lexicon.add_toml(unknown_field, "typo.toml").is_err());
-    assert!(lexicon.add_toml("not toml at all [", "broken.toml").is_err());
+    assert!(lexicon
+        .add_toml("not toml at all [", "broken.toml")
+        .is_err());
 }
 
 fn seed(name: &str) -> Option<String> {
-    let path = format!("{}/../../../shared/seeds/{name}", env!("CARGO_MANIFEST_DIR"));
+    let path = format!(
+        "{}/../../../shared/seeds/{name}",
+        env!("CARGO_MANIFEST_DIR")
+    );
     match std::fs::read_to_string(&path) {
         Ok(text) => Some(text),
         Err(_) => {
@@ -119,7 +131,9 @@ fn seed(name: &str) -> Option<String> {
 }
 
 fn has(found: &[FramingMark], term: &str, category: &str) -> bool {
-    found.iter().any(|m| m.term == term && m.category == category)
+    found
+        .iter()
+        .any(|m| m.term == term && m.category == category)
 }
 
 #[test]
@@ -168,7 +182,10 @@ fn seed_003_has_its_framing_vocabulary() {
         ("otages", "hostage-term"),
         ("commandos", "commando-label"),
         ("islamistes", "islamist-label"),
-        ("ministère de la Santé du Hamas", "counting-source-qualifier"),
+        (
+            "ministère de la Santé du Hamas",
+            "counting-source-qualifier",
+        ),
     ] {
         assert!(
             has(&found, term, category),

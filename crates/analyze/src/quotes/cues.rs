@@ -17,6 +17,7 @@ struct CuesFile {
     pronouns: Vec<String>,
     statements: Vec<String>,
     statement_links: Vec<String>,
+    inversion_after: Vec<String>,
 }
 
 /// Phrases indexed by their first word.
@@ -33,7 +34,11 @@ impl Phrases {
                 .into_iter()
                 .map(|t| translit.key_form(t.span.slice(phrase)));
             if let Some(first) = words.next() {
-                phrases.by_first.entry(first).or_default().push(words.collect());
+                phrases
+                    .by_first
+                    .entry(first)
+                    .or_default()
+                    .push(words.collect());
             }
         }
         phrases
@@ -97,6 +102,8 @@ pub struct Cues {
     pub statements: FxHashSet<String>,
     /// "dans un", "in a": what comes before a statement attributed to the speaker before it.
     pub statement_links: Phrases,
+    /// Marks after which a verb may precede its speaker, as written.
+    pub inversion_after: Vec<String>,
 }
 
 /// Parses the bundled cue files: (language, cues).
@@ -124,6 +131,7 @@ pub fn bundled(translit: &Transliteration) -> Vec<(String, Cues)> {
                 pronouns: Phrases::new(&file.pronouns, translit),
                 statements: set(&file.statements),
                 statement_links: Phrases::new(&file.statement_links, translit),
+                inversion_after: file.inversion_after,
             };
             (file.lang, cues)
         })

@@ -49,14 +49,19 @@ pub fn find(doc: &Doc) -> Vec<Quoted> {
 
 /// The quotation opening at token `open`, if its closing mark is in the same paragraph.
 fn quote_at(doc: &Doc, open: usize) -> Option<Quoted> {
-    let start = doc.tokens.get(open).filter(|t| t.kind == TokenKind::Punct)?;
+    let start = doc
+        .tokens
+        .get(open)
+        .filter(|t| t.kind == TokenKind::Punct)?;
     let open_mark = start.span.slice(doc.text);
     let (close_mark, single_word_ok) = closing(open_mark)?;
     let mut depth = 0usize;
     let mut words = 0usize;
     for j in open + 1..doc.tokens.len() {
         let t = doc.tokens.get(j)?;
-        let gap = doc.text.get(doc.tokens.get(j - 1)?.span.end..t.span.start)?;
+        let gap = doc
+            .text
+            .get(doc.tokens.get(j - 1)?.span.end..t.span.start)?;
         if gap.contains("\n\n") || t.span.end - start.span.start > MAX_QUOTE_BYTES {
             return None;
         }
@@ -100,12 +105,18 @@ mod tests {
     #[test]
     fn nested_marks_stay_inside_the_outer_quote() {
         let text = "« Il a parlé d'une « trêve » et de “paix” », dit-il.";
-        assert_eq!(quoted(text), ["« Il a parlé d'une « trêve » et de “paix” »"]);
+        assert_eq!(
+            quoted(text),
+            ["« Il a parlé d'une « trêve » et de “paix” »"]
+        );
     }
 
     #[test]
     fn single_marks_need_more_than_one_word() {
-        assert_eq!(quoted("‘Israël’ a réagi à la ‘ligne rouge’."), ["‘ligne rouge’"]);
+        assert_eq!(
+            quoted("‘Israël’ a réagi à la ‘ligne rouge’."),
+            ["‘ligne rouge’"]
+        );
     }
 
     #[test]

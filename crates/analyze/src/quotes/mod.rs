@@ -120,11 +120,13 @@ impl Attributions<'_, '_> {
 
     /// The speaker of the last statement attributed before sentence `s` ("le communiqué").
     fn statement_issuer(&mut self, words: &Words, cues: &Cues, s: usize) -> Option<Span> {
-        (s.saturating_sub(STATEMENT_LOOKBACK)..s).rev().find_map(|p| {
-            self.of(words, cues, p)
-                .filter(|a| a.statement)
-                .and_then(|a| a.speaker)
-        })
+        (s.saturating_sub(STATEMENT_LOOKBACK)..s)
+            .rev()
+            .find_map(|p| {
+                self.of(words, cues, p)
+                    .filter(|a| a.statement)
+                    .and_then(|a| a.speaker)
+            })
     }
 }
 

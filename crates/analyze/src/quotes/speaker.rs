@@ -64,7 +64,15 @@ pub fn attribution(words: &Words, cues: &Cues, scope: &Scope) -> Option<Attribut
     }
     for j in outside() {
         if let Some(e) = cues.verbs.end_at(words, j, scope.end, &cues.skip) {
-            if let Some(speaker) = speaker_after(words, cues, scope, e) {
+            // The speaker follows the verb only in an inverted incise, after a comma or a
+            // quotation ("», a déclaré le Hamas"); elsewhere what follows is the object.
+            // Which marks allow it is language data: English needs the quotation itself.
+            let inverted =
+                j > scope.first && cues.inversion_after.iter().any(|m| m == words.raw(j - 1));
+            if let Some(speaker) = inverted
+                .then(|| speaker_after(words, cues, scope, e))
+                .flatten()
+            {
                 return Some(Attribution {
                     speaker,
                     after: true,
@@ -88,7 +96,11 @@ fn in_phrase(words: &Words, cues: &Cues, scope: &Scope, j: usize) -> bool {
     let Some(t) = words.doc.tokens.get(j) else {
         return false;
     };
-    if j < scope.first || j >= scope.end || scope.inside_quote(j) || cues.stops.contains(words.key(j)) {
+    if j < scope.first
+        || j >= scope.end
+        || scope.inside_quote(j)
+        || cues.stops.contains(words.key(j))
+    {
         return false;
     }
     match t.kind {
@@ -117,7 +129,8 @@ fn speaker_after(words: &Words, cues: &Cues, scope: &Scope, k: usize) -> Option<
         return None;
     }
     // "un communiqué du mouvement" is the movement's; "le communiqué" alone names no one.
-    let statement_at = (start..(start + 2).min(end)).find(|&j| cues.statements.contains(words.key(j)));
+    let statement_at =
+        (start..(start + 2).min(end)).find(|&j| cues.statements.contains(words.key(j)));
     if let Some(s) = statement_at {
         let owner = s + 1 + owner_link_len(words, s + 1);
         if owner == s + 1 || owner >= end {
@@ -131,7 +144,9 @@ fn speaker_after(words: &Words, cues: &Cues, scope: &Scope, k: usize) -> Option<
 /// The speaker before the verb at token `verb`.
 fn speaker_before(words: &Words, cues: &Cues, scope: &Scope, verb: usize) -> Option<Span> {
     let mut start = verb;
-    while start > scope.first && verb - start < MAX_SPEAKER_TOKENS && in_phrase(words, cues, scope, start - 1)
+    while start > scope.first
+        && verb - start < MAX_SPEAKER_TOKENS
+        && in_phrase(words, cues, scope, start - 1)
     {
         start -= 1;
     }
@@ -161,6 +176,8 @@ fn span_of(words: &Words, first: usize, end: usize) -> Span {
     let start = tokens.get(first).map_or(0, |t| t.span.start);
     Span::new(
         start,
-        tokens.get(end.saturating_sub(1)).map_or(start, |t| t.span.end),
+        tokens
+            .get(end.saturating_sub(1))
+            .map_or(start, |t| t.span.end),
     )
 }

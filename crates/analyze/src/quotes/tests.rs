@@ -42,7 +42,12 @@ fn french_speaker_before_the_verb_and_after_selon() {
     assert_eq!(
         summary(&quotes(text, "fr")),
         [
-            ("fragile", Some("Le Qatar"), Some("loc:qatar"), QuoteKind::Partial),
+            (
+                "fragile",
+                Some("Le Qatar"),
+                Some("loc:qatar"),
+                QuoteKind::Partial
+            ),
             (
                 "les otages",
                 Some("le ministère russe des Affaires étrangères"),
@@ -90,6 +95,24 @@ fn english_said_on_either_side_and_pronouns_name_no_one() {
 }
 
 #[test]
+fn a_verb_not_in_an_incise_takes_its_subject() {
+    let found = quotes(
+        "Officials said Steele must apologize for his \"war of choice\" remark.",
+        "en",
+    );
+    assert_eq!(
+        summary(&found),
+        [("war of choice", Some("Officials"), None, QuoteKind::Partial)]
+    );
+    let text = "Kay, who said little, said Steele needs to \"refocus\" on the vote, though he said no more.";
+    let found = quotes(text, "en");
+    assert_eq!(
+        found[0].speaker, None,
+        "neither the object nor a pronoun is a speaker"
+    );
+}
+
+#[test]
 fn languages_without_cues_keep_quotes_without_speakers() {
     let found = quotes("Er sagte: „Wir bleiben hier“, sagte der Minister.", "de");
     assert_eq!(
@@ -99,7 +122,10 @@ fn languages_without_cues_keep_quotes_without_speakers() {
 }
 
 fn seed(name: &str) -> Option<String> {
-    let path = format!("{}/../../../shared/seeds/{name}", env!("CARGO_MANIFEST_DIR"));
+    let path = format!(
+        "{}/../../../shared/seeds/{name}",
+        env!("CARGO_MANIFEST_DIR")
+    );
     match std::fs::read_to_string(&path) {
         Ok(text) => Some(text),
         Err(_) => {
@@ -125,7 +151,11 @@ fn seed_000_quotes_and_speakers() {
     assert_eq!(found.len(), 3, "{:#?}", summary(&found));
     let first = quote_starting(&found, "La délégation du mouvement");
     assert_eq!(
-        (first.speaker.as_deref(), first.speaker_key.as_deref(), first.kind),
+        (
+            first.speaker.as_deref(),
+            first.speaker_key.as_deref(),
+            first.kind
+        ),
         (Some("le Hamas"), Some("org:hamas"), QuoteKind::Direct)
     );
     for start in ["un acte obscène", "à expulser immédiatement"] {
@@ -135,7 +165,10 @@ fn seed_000_quotes_and_speakers() {
             Some("le ministère israélien des Affaires étrangères"),
             "{start}"
         );
-        assert_eq!(q.speaker_key.as_deref(), Some("org:israel-foreign-ministry"));
+        assert_eq!(
+            q.speaker_key.as_deref(),
+            Some("org:israel-foreign-ministry")
+        );
         assert_eq!(q.kind, QuoteKind::Partial, "{start}");
     }
 }
@@ -152,7 +185,10 @@ fn seed_003_quotes_and_speakers() {
         (first.speaker.as_deref(), first.kind),
         (russian_ministry, QuoteKind::Direct)
     );
-    assert_eq!(first.speaker_key.as_deref(), Some("org:russia-foreign-ministry"));
+    assert_eq!(
+        first.speaker_key.as_deref(),
+        Some("org:russia-foreign-ministry")
+    );
     assert_eq!(
         quote_starting(&found, "ampleur catastrophique").kind,
         QuoteKind::Partial
@@ -165,7 +201,10 @@ fn seed_003_quotes_and_speakers() {
     assert_eq!(clarify.kind, QuoteKind::Partial);
     let ceasefire = quote_starting(&found, "les moyens d’obtenir un cessez-le-feu");
     assert_eq!(
-        (ceasefire.speaker.as_deref(), ceasefire.speaker_key.as_deref()),
+        (
+            ceasefire.speaker.as_deref(),
+            ceasefire.speaker_key.as_deref()
+        ),
         (Some("le Hamas"), Some("org:hamas"))
     );
     let principle = quote_starting(&found, "position de principe constante");
