@@ -81,27 +81,35 @@ impl TermRules {
     pub fn count(&self, doc: &Doc, title: Option<&str>, lang: &str) -> Vec<(String, u32)> {
         let mut counter = Counter {
             stopwords: self.stopwords.get(lang),
-            stemmer: algorithm(lang).map(Stemmer::create),
-            counts: FxHashMap::default(),
+            words: FxHashMap::default(),
             buf: String::new(),
         };
         counter.add_tokens(doc.text, &doc.tokens, 1);
         if let Some(title) = title {
             counter.add_tokens(title, &tokenize(title), 2);
         }
-        let mut terms: Vec<(String, u32)> = counter.counts.into_iter().collect();
+        // Stem each distinct word once: stemming costs more than counting.
+        let stemmer = algorithm(lang).map(Stemmer::create);
+        let mut counts: FxHashMap<String, u32> = FxHashMap::default();
+        for (word, n) in counter.words {
+            let stem = match &stemmer {
+                Some(stemmer) => stemmer.stem(&word).into_owned(),
+                None => word,
+            };
+            *counts.entry(stem).or_default() += n;
+        }
+        let mut terms: Vec<(String, u32)> = counts.into_iter().collect();
         terms.sort_unstable_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
         terms.truncate(MAX_TERMS);
         terms
     }
 }
 
-/// The running count of one article; `buf` is reused so that a token costs no allocation
-/// unless its stem is new to the article.
+/// The running count of the content words of one article; `buf` is reused so that a token
+/// costs no allocation unless its word is new to the article.
 struct Counter<'r> {
     stopwords: Option<&'r FxHashSet<&'static str>>,
-    stemmer: Option<Stemmer>,
-    counts: FxHashMap<String, u32>,
+    words: FxHashMap<String, u32>,
     buf: String,
 }
 
@@ -110,27 +118,26 @@ impl Counter<'_> {
         for token in tokens.iter().filter(|t| t.kind == TokenKind::Word) {
             let word = token.span.slice(text);
             self.buf.clear();
-            for c in word.chars() {
-                match c {
-                    '’' | 'ʼ' => self.buf.push('\''),
-                    c => self.buf.extend(c.to_lowercase()),
+            if word.is_ascii() {
+                self.buf.push_str(word);
+                self.buf.make_ascii_lowercase();
+            } else {
+                for c in word.chars() {
+                    match c {
+                        '’' | 'ʼ' => self.buf.push('\''),
+                        c => self.buf.extend(c.to_lowercase()),
+                    }
                 }
             }
             if self.buf.chars().nth(1).is_none()
-                || self
-                    .stopwords
-                    .is_some_and(|s| s.contains(self.buf.as_str()))
+                || self.stopwords.is_some_and(|s| s.contains(self.buf.as_str()))
             {
                 continue;
             }
-            let stem = match &self.stemmer {
-                Some(stemmer) => stemmer.stem(&self.buf),
-                None => std::borrow::Cow::Borrowed(self.buf.as_str()),
-            };
-            match self.counts.get_mut(stem.as_ref()) {
+            match self.words.get_mut(self.buf.as_str()) {
                 Some(n) => *n += weight,
                 None => {
-                    self.counts.insert(stem.into_owned(), weight);
+                    self.words.insert(self.buf.clone(), weight);
                 }
             }
         }
@@ -147,7 +154,11 @@ mod tests {
 
     #[test]
     fn french_stems_drop_stopwords_elisions_and_numbers() {
-        let t = terms("L’agence russe a annoncé que les délégations du Hamas sont arrivées 2 fois à Moscou en 2023.", None, "fr");
+        let t = terms(
+            "L’agence russe a annoncé que les délégations du Hamas sont arrivées 2 fois à Moscou en 2023.",
+            None,
+            "fr",
+        );
         let words: Vec<&str> = t.iter().map(|(w, _)| w.as_str()).collect();
         assert!(words.contains(&"agenc"), "{words:?}");
         assert!(words.contains(&"déleg"), "{words:?}");
@@ -174,10 +185,7 @@ mod tests {
     fn unknown_language_keeps_lowercase_surface_forms() {
         assert!(!has_stemmer("und"));
         let t = terms("Kiswahili Kiswahili habari", None, "sw");
-        assert_eq!(
-            t,
-            vec![("kiswahili".to_string(), 2), ("habari".to_string(), 1)]
-        );
+        assert_eq!(t, vec![("kiswahili".to_string(), 2), ("habari".to_string(), 1)]);
     }
 
     #[test]

@@ -2,11 +2,14 @@
 //! frequencies, so that comparisons work on small integer vectors.
 
 use rustc_hash::FxHashMap;
-use storyline_model::{Analysis, Entity, EntityType};
+use storyline_model::{Analysis, Entity};
 
 use crate::dates::day_number;
-use crate::similarity::{sort_merge, tf_weight, type_weight};
+use crate::similarity::{entity_weight, sort_merge, tf_weight};
 use crate::vector::{normalize, Vector};
+
+/// Articles from which document frequencies count fully (see [`Vocabulary::idf`]).
+pub const IDF_FULL_AT: f64 = 50.0;
 
 /// Strings mapped to dense ids, with how many articles use each.
 #[derive(Debug, Default)]
@@ -34,10 +37,14 @@ impl Vocabulary {
         id
     }
 
-    /// Smoothed inverse document frequency of `id` among `n` articles.
+    /// Smoothed inverse document frequency of `id` among `n` articles. Below
+    /// [`IDF_FULL_AT`] articles the frequencies say little (with two articles, every shared
+    /// word would weigh less than any unshared one), so the idf is damped toward 1 in
+    /// proportion.
     pub fn idf(&self, id: u32, n: usize) -> f64 {
         let df = self.df.get(id as usize).copied().unwrap_or(0);
-        ((n as f64 + 1.0) / (f64::from(df) + 1.0)).ln() + 1.0
+        let idf = ((n as f64 + 1.0) / (f64::from(df) + 1.0)).ln();
+        1.0 + idf * (n as f64 / IDF_FULL_AT).min(1.0)
     }
 }
 
@@ -52,7 +59,7 @@ pub struct Item {
     pub day: Option<i64>,
     /// Term ids with their sublinear counts.
     pub terms: Vector,
-    /// Entity-key ids with their type weights.
+    /// Entity-key ids with their weights ([`entity_weight`]).
     pub keys: Vector,
     /// MinHash signature.
     pub fingerprint: Vec<u32>,
@@ -67,8 +74,9 @@ pub struct Corpus {
     pub terms: Vocabulary,
     /// Entity keys.
     pub keys: Vocabulary,
-    /// The display text of each key id (the longest surface form seen) and its type.
-    pub key_names: Vec<(String, EntityType)>,
+    /// The surface forms of each key id with how many articles use them, for display:
+    /// the most common form is the safest (the longest may be a recognizer's overreach).
+    key_forms: Vec<FxHashMap<String, u32>>,
 }
 
 impl Corpus {
@@ -87,14 +95,18 @@ impl Corpus {
         let mut keys: Vector = Vec::with_capacity(entities.len());
         for e in entities {
             let id = self.keys.count(&e.key);
-            match self.key_names.get_mut(id as usize) {
-                Some(name) if name.0.chars().count() < e.text.chars().count() => {
-                    name.0.clone_from(&e.text)
-                }
-                Some(_) => {}
-                None => self.key_names.push((e.text.clone(), e.kind)),
+            if self.key_forms.len() <= id as usize {
+                self.key_forms.push(FxHashMap::default());
             }
-            keys.push((id, type_weight(e.kind)));
+            if let Some(forms) = self.key_forms.get_mut(id as usize) {
+                match forms.get_mut(e.text.as_str()) {
+                    Some(n) => *n += 1,
+                    None => {
+                        forms.insert(e.text.clone(), 1);
+                    }
+                }
+            }
+            keys.push((id, entity_weight(e)));
         }
         sort_merge(&mut keys);
         self.items.push(Item {
@@ -105,6 +117,20 @@ impl Corpus {
             keys,
             fingerprint: a.fingerprint.clone(),
         });
+    }
+
+    /// The display name of key `id`: its most common surface form (ties: the shorter,
+    /// then the first in alphabetical order).
+    pub fn key_name(&self, id: u32) -> Option<&str> {
+        self.key_forms
+            .get(id as usize)?
+            .iter()
+            .max_by(|a, b| {
+                a.1.cmp(b.1)
+                    .then(b.0.len().cmp(&a.0.len()))
+                    .then(b.0.cmp(a.0))
+            })
+            .map(|(form, _)| form.as_str())
     }
 
     /// The tf-idf term vector of item `i`, scaled to unit length.

@@ -17,6 +17,9 @@ use rustc_hash::FxHashMap;
 pub const ROWS: usize = 4;
 /// Minimum estimated Jaccard similarity of 5-shingle sets for a near-duplicate.
 pub const MIN_JACCARD: f64 = 0.7;
+/// Most recent items read from a bucket: a boilerplate paragraph shared by thousands of
+/// articles would otherwise make one bucket as costly as an all-pairs scan.
+const BUCKET_SCAN: usize = 64;
 
 /// The banding index over the signatures seen so far.
 #[derive(Debug, Default)]
@@ -30,7 +33,14 @@ impl DupIndex {
     pub fn find(&self, sig: &[u32], signatures: &[&[u32]]) -> Option<usize> {
         let mut best: Option<(usize, f64)> = None;
         for key in band_keys(sig) {
-            for &item in self.buckets.get(&key).into_iter().flatten() {
+            for &item in self
+                .buckets
+                .get(&key)
+                .into_iter()
+                .flatten()
+                .rev()
+                .take(BUCKET_SCAN)
+            {
                 let Some(other) = signatures.get(item) else {
                     continue;
                 };

@@ -1,4 +1,5 @@
-//! Human-readable names for stories and storylines: their most frequent key actors, then
+//! Human-readable names for stories and storylines: their most frequent distinctive key
+//! actors, then
 //! their heaviest terms, e.g. "Hamas · Moscou · Abou Marzouk · délégation".
 //!
 //! Terms are Snowball stems ("délég"); a stem is shown as the first headline word of the
@@ -18,24 +19,27 @@ const TITLES: usize = 20;
 
 /// The name of the group of items `members` whose summed term vector is `terms`.
 pub fn name(corpus: &Corpus, members: &[usize], terms: &Vector) -> String {
+    // Mentions weighted by type and by how distinctive the key is in the whole corpus,
+    // so that the news agency or the country named everywhere does not name everything.
+    let n = corpus.items.len();
     let mut actors: FxHashMap<u32, f64> = FxHashMap::default();
     for item in members.iter().filter_map(|&i| corpus.items.get(i)) {
         for &(key, weight) in &item.keys {
-            *actors.entry(key).or_default() += weight;
+            *actors.entry(key).or_default() += weight * corpus.keys.idf(key, n);
         }
     }
     let mut actors: Vec<(u32, f64)> = actors.into_iter().collect();
     actors.sort_unstable_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
-    let mut parts: Vec<String> = actors
-        .iter()
-        .take(MAX_ACTORS)
-        .filter_map(|(key, _)| {
-            corpus
-                .key_names
-                .get(*key as usize)
-                .map(|(text, _)| text.clone())
-        })
-        .collect();
+    // Two keys may share a display form (say, an organisation filed under two keys).
+    let mut parts: Vec<String> = Vec::new();
+    for name in actors.iter().filter_map(|(key, _)| corpus.key_name(*key)) {
+        if parts.len() >= MAX_ACTORS {
+            break;
+        }
+        if !parts.iter().any(|p| p == name) {
+            parts.push(name.to_string());
+        }
+    }
     let titles: Vec<&str> = members
         .iter()
         .filter_map(|&i| corpus.items.get(i)?.title.as_deref())

@@ -111,6 +111,7 @@ impl Linker {
             {
                 members.extend(&story.members);
                 *terms = vector::merge(terms, &story.centroid);
+                vector::prune(terms, stories::CENTROID_TERMS);
             }
         }
         let storylines_out = line_members

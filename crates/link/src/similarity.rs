@@ -13,7 +13,7 @@
 //! multiplies by inverse document frequencies learnt from everything it was given.
 
 use rustc_hash::FxHashMap;
-use storyline_model::{Analysis, EntityType};
+use storyline_model::{Analysis, Entity, EntityType};
 
 use crate::dates::day_number;
 
@@ -52,12 +52,15 @@ pub struct Evidence {
     pub days_apart: Option<i64>,
 }
 
-/// How much an entity type counts as evidence of a shared subject.
-pub fn type_weight(kind: EntityType) -> f64 {
-    match kind {
+/// How much an entity counts as evidence of a shared subject: by type, and sublinearly by
+/// its number of mentions, which tells the main actors of an article from those it names
+/// in passing.
+pub fn entity_weight(e: &Entity) -> f64 {
+    let by_type = match e.kind {
         EntityType::PER | EntityType::ORG => 1.0,
         EntityType::LOC | EntityType::MISC => 0.5,
-    }
+    };
+    by_type * tf_weight(u32::try_from(e.spans.len()).unwrap_or(u32::MAX))
 }
 
 /// Weight of a term counted `count` times: sublinear, so that one repeated word does not
@@ -155,13 +158,12 @@ fn term_vector(a: &Analysis) -> Vec<(&str, f64)> {
     v
 }
 
-/// Entity keys with their type weight (an article mentions an entity or not: mention counts
-/// say more about writing style than about the subject).
+/// Entity keys with their [`entity_weight`].
 fn key_vector(a: &Analysis) -> Vec<(&str, f64)> {
     let mut v: Vec<(&str, f64)> = a
         .entities
         .iter()
-        .map(|e| (e.key.as_str(), type_weight(e.kind)))
+        .map(|e| (e.key.as_str(), entity_weight(e)))
         .collect();
     sort_merge(&mut v);
     v

@@ -16,7 +16,7 @@ use rustc_hash::{FxHashMap, FxHashSet};
 use crate::corpus::Corpus;
 use crate::dedup::DupIndex;
 use crate::similarity::{content_score, cosine, event_score, EVENT_MAX_DAYS, EVENT_THRESHOLD};
-use crate::vector::{heaviest, merge, prune, Vector};
+use crate::vector::{heaviest, merge, prune, Postings, Vector};
 
 /// Days before or after a story's dates within which an article may join it.
 pub const WINDOW_DAYS: i64 = 3;
@@ -28,9 +28,11 @@ pub const CENTROID_TERMS: usize = 100;
 const QUERY_TERMS: usize = 10;
 /// Entity keys of an article used to look up candidate stories.
 const QUERY_KEYS: usize = 8;
-/// Most recent stories read from each posting list: with date-ordered input these are the
-/// ones still open, and the cap keeps a common term from costing a scan of the whole past.
+/// Most recent stories read from each posting list. Postings are read from the newest and
+/// the scan stops at the first one posted too long ago for its story to be open; the cap
+/// bounds undated articles, which have no such stop.
 const POSTING_SCAN: usize = 200;
+
 /// Candidates scored per article, the ones sharing most query features first.
 const MAX_CANDIDATES: usize = 64;
 
@@ -104,7 +106,7 @@ pub fn cluster(corpus: &Corpus) -> Clustering {
         duplicate_of: vec![None; n],
     };
     let mut dups = DupIndex::default();
-    let mut index: FxHashMap<(bool, u32), Vec<usize>> = FxHashMap::default();
+    let mut index: Postings = FxHashMap::default();
     let mut hits: FxHashMap<usize, u32> = FxHashMap::default();
 
     for &i in &order {
@@ -145,7 +147,7 @@ pub fn cluster(corpus: &Corpus) -> Clustering {
             s.add(i, item.day, &terms, &keys);
             for f in query(&terms, &keys) {
                 if s.indexed.insert(f) {
-                    index.entry(f).or_default().push(story);
+                    index.entry(f).or_default().push((story, item.day));
                 }
             }
         }
@@ -163,7 +165,7 @@ fn query(terms: &Vector, keys: &Vector) -> Vec<(bool, u32)> {
 /// The best open story for an article, when one scores above the threshold.
 fn best_story(
     stories: &[Story],
-    index: &FxHashMap<(bool, u32), Vec<usize>>,
+    index: &Postings,
     features: &[(bool, u32)],
     day: Option<i64>,
     terms: &Vector,
@@ -171,8 +173,16 @@ fn best_story(
     hits: &mut FxHashMap<usize, u32>,
 ) -> Option<usize> {
     hits.clear();
+    // A story indexed before this day opened before it, and is closed for `day`.
+    let oldest_open = day.map(|d| d - WINDOW_DAYS - EVENT_MAX_DAYS);
     for f in features {
-        for &s in index.get(f).into_iter().flatten().rev().take(POSTING_SCAN) {
+        for &(s, posted) in index.get(f).into_iter().flatten().rev().take(POSTING_SCAN) {
+            if oldest_open
+                .zip(posted)
+                .is_some_and(|(oldest, p)| p < oldest)
+            {
+                break;
+            }
             *hits.entry(s).or_default() += 1;
         }
     }

@@ -1,7 +1,14 @@
 //! Sparse vectors of interned ids, sorted by id: terms and entity keys of articles and stories.
 
+use rustc_hash::FxHashMap;
+
 /// A sparse vector sorted by id.
 pub type Vector = Vec<(u32, f64)>;
+
+/// An inverted index: feature (is an entity key, id) to the stories indexed by it, each
+/// with a day (nondecreasing along each list, as stories are built in date order) that
+/// lets a scan from the newest stop where nothing older can be within reach.
+pub type Postings = FxHashMap<(bool, u32), Vec<(usize, Option<i64>)>>;
 
 /// Scales `v` to unit length (unchanged when zero).
 pub fn normalize(v: &mut Vector) {
