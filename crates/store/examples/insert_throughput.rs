@@ -221,6 +221,7 @@ fn main() -> Result<(), Box<dyn Error>> {
     );
 
     let t = Instant::now();
+    let cpu = cpu_seconds();
     let mut n = 0usize;
     store.for_each_analysis(|_| {
         n += 1;
@@ -231,6 +232,9 @@ fn main() -> Result<(), Box<dyn Error>> {
         "for_each_analysis: {n} in {secs:.2} s = {:.0} analyses/s",
         n as f64 / secs
     );
+    if let (Some(start), Some(end)) = (cpu, cpu_seconds()) {
+        println!("for_each_analysis CPU: {:.2} s", end - start);
+    }
 
     let stories = count / 5;
     let links = LinkResult {

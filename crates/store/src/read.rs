@@ -57,9 +57,16 @@ impl Store {
                 .doing(&self.path, "preparing the analysis walk")?;
             let mut rows = stmt.query([]).doing(&self.path, "walking analyses")?;
             while let Some(row) = rows.next().doing(&self.path, "walking analyses")? {
-                let id: String = row.get(0).doing(&self.path, "walking analyses")?;
-                let json: String = row.get(1).doing(&self.path, "walking analyses")?;
-                f(self.analysis_from_json(&id, &json)?)?;
+                // Borrowed, not copied: the JSON is parsed straight from SQLite's buffer.
+                let text = |i: usize| -> Result<&str, StoreError> {
+                    let value = row.get_ref(i).doing(&self.path, "walking analyses")?;
+                    value
+                        .as_str()
+                        .map_err(rusqlite::Error::from)
+                        .doing(&self.path, "walking analyses")
+                };
+                let analysis = self.analysis_from_json(text(0)?, text(1)?)?;
+                f(analysis)?;
             }
         }
         Ok(())
