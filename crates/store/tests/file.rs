@@ -192,3 +192,55 @@ fn deleting_an_article_in_sqlite3_removes_all_its_rows() -> Result<(), Box<dyn s
     );
     Ok(())
 }
+
+#[test]
+fn damaged_pages_give_errors_naming_the_file_not_panics() -> Result<(), Box<dyn std::error::Error>>
+{
+    let dir = tempdir();
+    let path = dir.path().join("pages.db");
+    {
+        let mut store = Store::open(&path)?;
+        store.insert_batch(&[october_visit(), january_visit()])?;
+    }
+    // Keep the header page, scribble over every page after it.
+    let mut bytes = fs::read(&path)?;
+    for (i, b) in bytes.iter_mut().enumerate().skip(4096) {
+        *b = (i % 251) as u8;
+    }
+    fs::write(&path, bytes)?;
+    let errors: Vec<String> = match Store::open(&path) {
+        Err(e) => vec![e.to_string()],
+        Ok(store) => [
+            store.count_articles().err(),
+            store.get("oct-visit").err(),
+            store.for_each_analysis(|_| Ok(())).err(),
+            store.search(&["hamas".to_string()], 5).err(),
+            store.stories(&StoryFilter::default()).err(),
+        ]
+        .into_iter()
+        .flatten()
+        .map(|e| e.to_string())
+        .collect(),
+    };
+    assert!(
+        !errors.is_empty(),
+        "a scribbled file must not read as a valid store"
+    );
+    for e in &errors {
+        assert!(e.contains("pages.db"), "{e}");
+    }
+    Ok(())
+}
+
+#[test]
+fn a_reader_sees_what_another_connection_committed() -> Result<(), StoreError> {
+    let dir = tempdir();
+    let path = dir.path().join("shared.db");
+    let mut writer = Store::open(&path)?;
+    let reader = Store::open(&path)?;
+    assert_eq!(reader.count_articles()?, 0);
+    writer.insert_batch(&[october_visit()])?;
+    assert_eq!(reader.count_articles()?, 1);
+    assert_eq!(writer.insert_batch(&[])?, vec![]);
+    Ok(())
+}
