@@ -4,6 +4,7 @@
 //! (see [`speaker`]). Languages without cues still get their quotations, without speakers.
 
 mod cues;
+mod epithet;
 mod marks;
 mod speaker;
 
@@ -13,6 +14,7 @@ use storyline_model::{Entity, Quote, QuoteKind, Span};
 use crate::entities::{Transliteration, Words};
 use crate::text::{Doc, TokenKind};
 use cues::Cues;
+use epithet::Epithets;
 use marks::Quoted;
 use speaker::{Attribution, Scope};
 
@@ -23,6 +25,7 @@ const STATEMENT_LOOKBACK: usize = 8;
 pub struct QuoteRules {
     translit: Transliteration,
     langs: FxHashMap<String, Cues>,
+    epithets: Epithets,
 }
 
 impl QuoteRules {
@@ -30,7 +33,12 @@ impl QuoteRules {
     pub fn bundled() -> Self {
         let translit = Transliteration::bundled();
         let langs = cues::bundled(&translit).into_iter().collect();
-        QuoteRules { translit, langs }
+        let epithets = Epithets::bundled(&translit);
+        QuoteRules {
+            translit,
+            langs,
+            epithets,
+        }
     }
 
     /// All quotes of `doc` with their speakers, in text order.
@@ -53,9 +61,16 @@ impl QuoteRules {
                     (Some(cues), Some(words)) => attributions.speaker_of(words, cues, q),
                     _ => None,
                 };
+                // An entity named in the speaker phrase, else the one entity a description fits.
                 let speaker_key = speaker
-                    .and_then(|s| entity_in(entities, s))
-                    .map(|e| e.key.clone());
+                    .and_then(|s| {
+                        entity_in(entities, s).map(|e| e.key.as_str()).or_else(|| {
+                            words
+                                .as_ref()
+                                .and_then(|w| self.epithets.resolve(w, s, entities))
+                        })
+                    })
+                    .map(str::to_string);
                 let inner = Span::new(
                     doc.tokens.get(q.open).map_or(q.span.start, |t| t.span.end),
                     doc.tokens.get(q.close).map_or(q.span.end, |t| t.span.start),

@@ -71,6 +71,24 @@ fn statements_are_their_issuers() {
 }
 
 #[test]
+fn a_description_resolves_only_to_the_one_fitting_entity() {
+    let one = "Le Hamas a parlé. Il veut « une trêve », selon le mouvement islamiste palestinien.";
+    assert_eq!(
+        quotes(one, "fr")[0].speaker_key.as_deref(),
+        Some("org:hamas")
+    );
+    let two =
+        "Le Hamas et le Jihad islamique ont parlé. Il veut « une trêve », selon le mouvement \
+               islamiste palestinien.";
+    let found = quotes(two, "fr");
+    assert_eq!(
+        found[0].speaker.as_deref(),
+        Some("le mouvement islamiste palestinien")
+    );
+    assert_eq!(found[0].speaker_key, None, "two movements fit: no guess");
+}
+
+#[test]
 fn english_said_on_either_side_and_pronouns_name_no_one() {
     let text = "\"We will not leave,\" said the Foreign Ministry. The UN said: \"Aid must flow.\" \
                 \"It is over,\" he said.";
@@ -199,6 +217,12 @@ fn seed_003_quotes_and_speakers() {
         Some("mouvement islamiste palestinien")
     );
     assert_eq!(clarify.kind, QuoteKind::Partial);
+    let clarify_key = clarify.speaker_key.as_deref();
+    assert_eq!(
+        clarify_key,
+        Some("org:hamas"),
+        "the one Islamist movement of the article"
+    );
     let ceasefire = quote_starting(&found, "les moyens d’obtenir un cessez-le-feu");
     assert_eq!(
         (
