@@ -8,10 +8,15 @@ use crate::entities::{Transliteration, Words};
 use crate::lexicon;
 use crate::text::tokenize;
 
-/// Descriptions and the keys they may stand for.
+/// One description: its words after the first (key forms) and the keys it may stand for.
+struct Epithet {
+    rest: Vec<String>,
+    keys: Vec<String>,
+}
+
+/// Descriptions indexed by the key form of their first word.
 pub struct Epithets {
-    /// By the key form of their first word: the other words and the candidate keys.
-    by_first: FxHashMap<String, Vec<(Vec<String>, Vec<String>)>>,
+    by_first: FxHashMap<String, Vec<Epithet>>,
 }
 
 impl Epithets {
@@ -21,16 +26,16 @@ impl Epithets {
             "epithets.toml",
             include_str!("../../../../data/gazetteers/epithets.toml"),
         );
-        let mut by_first: FxHashMap<String, Vec<(Vec<String>, Vec<String>)>> = FxHashMap::default();
+        let mut by_first: FxHashMap<String, Vec<Epithet>> = FxHashMap::default();
         for (phrase, keys) in file {
             let mut words = tokenize(&phrase)
                 .into_iter()
                 .map(|t| translit.key_form(t.span.slice(&phrase)));
             if let Some(first) = words.next() {
-                by_first
-                    .entry(first)
-                    .or_default()
-                    .push((words.collect(), keys));
+                by_first.entry(first).or_default().push(Epithet {
+                    rest: words.collect(),
+                    keys,
+                });
             }
         }
         Epithets { by_first }
@@ -48,7 +53,7 @@ impl Epithets {
         let end = tokens.partition_point(|t| t.span.end <= span.end);
         (first..end).find_map(|i| {
             let entries = self.by_first.get(words.key(i))?;
-            entries.iter().find_map(|(rest, keys)| {
+            entries.iter().find_map(|Epithet { rest, keys }| {
                 let fits = rest
                     .iter()
                     .enumerate()
