@@ -78,7 +78,11 @@ pub(super) fn not_a_figure(
     {
         return Some("clock time or code");
     }
-    if i > 0 && l.not_after.contains(low.get(i - 1)) {
+    // "article 49.3", and "No. 3" with its abbreviation dot.
+    let label_before = |k: usize| l.not_after.contains(low.get(k));
+    if (i > 0 && label_before(i - 1))
+        || (i > 1 && is_punct(doc, i - 1, ".") && touch(doc, i - 2, i - 1) && label_before(i - 2))
+    {
         return Some("a label or rank");
     }
     if l.age_before.ending_at(low, 0, i).is_some() {
@@ -91,4 +95,17 @@ pub(super) fn not_a_figure(
         return Some("an age (\"45-year-old\")");
     }
     None
+}
+
+/// Whether a figure reading is a year used as a modifier ("the 2008 campaign", "2012 election
+/// cycle"): four plain digits from 1900 to 2100, with no qualifier and no kind of count.
+/// "2000 manifestants" is lost this way; "plus de 2000 manifestants" and "2000 morts" are kept.
+pub(super) fn year_like(doc: &Doc, i: usize, qualified: bool, counted_kind: bool) -> bool {
+    let text = doc.tokens.get(i).map_or("", |t| t.span.slice(doc.text));
+    let year = text.len() == 4
+        && text.bytes().all(|b| b.is_ascii_digit())
+        && text
+            .parse::<u32>()
+            .is_ok_and(|y| (1900..=2100).contains(&y));
+    year && !qualified && !counted_kind
 }

@@ -263,6 +263,15 @@ impl FigureRules {
         if who.0 == who.1 && what.is_none() {
             return None;
         }
+        let counted_kind = what.is_some_and(|k| k != FigureKind::Other);
+        if filter::year_like(
+            doc,
+            r.number.first,
+            r.qualifier != Qualifier::Exact || r.high.is_some(),
+            counted_kind,
+        ) {
+            return None;
+        }
         let part_of = part_of(low, l, s, r.start, what, earlier);
         if what.is_none() {
             what = part_of.and_then(|p| earlier.0.get(p)).map(|f| f.what);

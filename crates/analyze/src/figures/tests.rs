@@ -296,6 +296,12 @@ fn things_that_are_not_figures() {
     let en = "The 45-year-old man, who came 2nd in 2019, was seen at 10:30 on October 7 with a Boeing 737 \
               and an F-16. Section 230 applies. The final score was 3-1.";
     assert_eq!(figures(en, "en"), []);
+    let years = "The 2008 campaign and the 2012 election cycle ended. He was the No. 3 Democrat.";
+    assert_eq!(figures(years, "en"), []);
+    assert_eq!(
+        values(&figures("Plus de 2000 manifestants et 2000 morts.", "fr")),
+        [2000.0, 2000.0]
+    );
     assert_eq!(
         figures("Un homme a été vu.", "fr"),
         [],
