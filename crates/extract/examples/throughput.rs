@@ -1,4 +1,5 @@
 //! Measures read + extract throughput: `cargo run -p storyline-extract --release --example throughput -- PATH…`.
+//! With `STORYLINE_SHOW_DATELINES=1`, also prints every dateline found (to eyeball false positives).
 
 use std::path::PathBuf;
 use std::time::Instant;
@@ -6,6 +7,7 @@ use std::time::Instant;
 use storyline_sources::{read, Limits};
 
 fn main() {
+    let show_datelines = std::env::var_os("STORYLINE_SHOW_DATELINES").is_some();
     let paths: Vec<PathBuf> = std::env::args_os().skip(1).map(PathBuf::from).collect();
     let start = Instant::now();
     let (mut docs, mut articles, mut read_errors, mut extract_errors, mut bytes) =
@@ -16,7 +18,16 @@ fn main() {
                 docs += 1;
                 bytes += doc.text.len();
                 match storyline_extract::extract(&doc) {
-                    Ok(found) => articles += found.len(),
+                    Ok(found) => {
+                        articles += found.len();
+                        for dateline in found
+                            .iter()
+                            .filter_map(|a| a.dateline.as_deref())
+                            .filter(|_| show_datelines)
+                        {
+                            println!("dateline\t{dateline}");
+                        }
+                    }
                     Err(e) => {
                         extract_errors += 1;
                         eprintln!("{e}");

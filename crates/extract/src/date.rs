@@ -38,7 +38,9 @@ pub fn parse_prefix(text: &str) -> Option<(Date, usize)> {
 /// Byte offsets where each whitespace-separated word of `text` ends.
 fn word_ends(text: &str) -> impl Iterator<Item = usize> + '_ {
     text.char_indices().filter_map(move |(i, c)| {
-        let next = text.get(i + c.len_utf8()..).and_then(|rest| rest.chars().next());
+        let next = text
+            .get(i + c.len_utf8()..)
+            .and_then(|rest| rest.chars().next());
         (!c.is_whitespace() && next.is_none_or(char::is_whitespace)).then_some(i + c.len_utf8())
     })
 }
@@ -99,7 +101,9 @@ fn numeric(text: &str) -> Option<Date> {
     }
     let sep = date_part.chars().find(|c| matches!(c, '/' | '.' | '-'))?;
     let parts: Vec<&str> = date_part.split(sep).collect();
-    let [a, b, y] = parts.as_slice() else { return None };
+    let [a, b, y] = parts.as_slice() else {
+        return None;
+    };
     if y.len() != 4 || a.is_empty() || a.len() > 2 || b.is_empty() || b.len() > 2 {
         return None;
     }
@@ -196,8 +200,14 @@ mod tests {
     fn iso_forms() {
         assert_eq!(p("2023-10"), some("2023-10", Precision::Month));
         assert_eq!(p("2024-01-19"), some("2024-01-19", Precision::Day));
-        assert_eq!(p("2024-01-19T10:00:00+01:00"), some("2024-01-19", Precision::Day));
-        assert_eq!(p("2024-01-19T23:30:00Z"), some("2024-01-19", Precision::Day));
+        assert_eq!(
+            p("2024-01-19T10:00:00+01:00"),
+            some("2024-01-19", Precision::Day)
+        );
+        assert_eq!(
+            p("2024-01-19T23:30:00Z"),
+            some("2024-01-19", Precision::Day)
+        );
         assert_eq!(p("2024-01-19 10:00"), some("2024-01-19", Precision::Day));
         assert_eq!(p("2023"), some("2023", Precision::Year));
     }
@@ -223,7 +233,10 @@ mod tests {
             some("2024-01-19", Precision::Day)
         );
         assert_eq!(p("octobre 2023"), some("2023-10", Precision::Month));
-        assert_eq!(p("Le 7 oct. 2023 à 10h30"), some("2023-10-07", Precision::Day));
+        assert_eq!(
+            p("Le 7 oct. 2023 à 10h30"),
+            some("2023-10-07", Precision::Day)
+        );
     }
 
     #[test]

@@ -15,17 +15,21 @@ fn bracketed(paragraph: &str) -> Option<(String, String)> {
     let close = inner_and_rest.find(')')?;
     let inner = inner_and_rest.get(..close)?.trim();
     let rest = inner_and_rest.get(close + 1..)?;
-    let rest = rest.trim_start().trim_start_matches(['—', '–', '-']).trim_start();
+    let rest = rest
+        .trim_start()
+        .trim_start_matches(['—', '–', '-'])
+        .trim_start();
     let name_like = inner.chars().count() <= MAX_HEAD_CHARS
         && inner.chars().next().is_some_and(char::is_uppercase)
         && !inner.contains(['(', '.', ':', ';']);
     (name_like && starts_sentence(rest)).then(|| (inner.to_string(), rest.to_string()))
 }
 
-/// `PLACE[, date] [(Agency)] — text`: the place in capitals, or any capitalised place when an
-/// agency in brackets follows it.
+/// `PLACE[, date] [(Agency)] — text`: the place in capitals before an em or en dash, or any
+/// capitalised place when an agency in brackets follows it. A capitalised word before a plain
+/// hyphen without an agency is a section kicker (`VIDÉO - `, `POLITIQUE - `), not a dateline.
 fn dashed(paragraph: &str) -> Option<(String, String)> {
-    let (head, rest) = split_at_dash(paragraph)?;
+    let (head, dash, rest) = split_at_dash(paragraph)?;
     let head = head.trim();
     let (place_and_date, agency) = match head.strip_suffix(')') {
         Some(open_part) => {
@@ -36,15 +40,16 @@ fn dashed(paragraph: &str) -> Option<(String, String)> {
         None => (head, None),
     };
     let place = place_and_date.split(',').next()?.trim();
-    let agency_ok =
-        agency.is_some_and(|a| a.chars().next().is_some_and(char::is_uppercase) && !a.contains('('));
-    let ok = is_place(place) && (is_capitals(place) || agency_ok) && (agency.is_none() || agency_ok);
+    let agency_ok = agency
+        .is_some_and(|a| a.chars().next().is_some_and(char::is_uppercase) && !a.contains('('));
+    let capitals_ok = is_capitals(place) && dash != '-';
+    let ok = is_place(place) && (capitals_ok || agency_ok) && (agency.is_none() || agency_ok);
     (ok && starts_sentence(rest)).then(|| (head.to_string(), rest.to_string()))
 }
 
-/// The text before and after the first dash that separates a dateline: an em or en dash, or a
-/// hyphen with a space before it (so `JEAN-PIERRE` is not split), within the first characters.
-fn split_at_dash(paragraph: &str) -> Option<(&str, &str)> {
+/// The text before and after the first dash that separates a dateline, and the dash: an em or
+/// en dash, or a hyphen with a space before it (so `JEAN-PIERRE` is not split), near the start.
+fn split_at_dash(paragraph: &str) -> Option<(&str, char, &str)> {
     for (i, c) in paragraph.char_indices().take(MAX_HEAD_CHARS + 2) {
         let is_dash = match c {
             '—' | '–' => true,
@@ -55,7 +60,7 @@ fn split_at_dash(paragraph: &str) -> Option<(&str, &str)> {
         };
         if is_dash {
             let rest = paragraph.get(i + c.len_utf8()..)?.trim_start();
-            return Some((paragraph.get(..i)?, rest));
+            return Some((paragraph.get(..i)?, c, rest));
         }
     }
     None
@@ -79,9 +84,9 @@ fn is_capitals(text: &str) -> bool {
 
 /// Text that can follow a dateline: it opens with a capital, a digit or an opening quote.
 fn starts_sentence(rest: &str) -> bool {
-    rest.chars()
-        .next()
-        .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit() || matches!(c, '«' | '"' | '“' | '‘'))
+    rest.chars().next().is_some_and(|c| {
+        c.is_uppercase() || c.is_ascii_digit() || matches!(c, '«' | '"' | '“' | '‘')
+    })
 }
 
 #[cfg(test)]
@@ -103,7 +108,10 @@ mod tests {
             pair("Moscou", "La diplomatie russe")
         );
         assert_eq!(line("MOSCOU — Le Hamas"), pair("MOSCOU", "Le Hamas"));
-        assert_eq!(line("MOSCOU (AFP) - Le Hamas"), pair("MOSCOU (AFP)", "Le Hamas"));
+        assert_eq!(
+            line("MOSCOU (AFP) - Le Hamas"),
+            pair("MOSCOU (AFP)", "Le Hamas")
+        );
         assert_eq!(
             line("WASHINGTON (Reuters) - The talks"),
             pair("WASHINGTON (Reuters)", "The talks")
@@ -116,7 +124,10 @@ mod tests {
             line("WASHINGTON — Michael Steele"),
             pair("WASHINGTON", "Michael Steele")
         );
-        assert_eq!(line("Gaza (AFP) – « Nous »"), pair("Gaza (AFP)", "« Nous »"));
+        assert_eq!(
+            line("Gaza (AFP) – « Nous »"),
+            pair("Gaza (AFP)", "« Nous »")
+        );
         assert_eq!(line("NEW YORK—The"), pair("NEW YORK", "The"));
     }
 
@@ -129,6 +140,8 @@ mod tests {
             "Une délégation du Hamas a atterri - selon RIA.",
             "ONU",
             "(Moscou)",
+            "VIDÉO - Le ministre répond.",
+            "FAIT DIVERS - Un homme interpellé.",
         ] {
             assert_eq!(line(text), None, "{text}");
         }

@@ -88,7 +88,8 @@ pub fn read(text: &str) -> Draft {
             .iter()
             .find_map(|n| meta.get(n.as_str()).and_then(|v| non_empty(v)))
     };
-    let first_text = |selector: &Selector| page.select(selector).find_map(|e| non_empty(&text_of(e)));
+    let first_text =
+        |selector: &Selector| page.select(selector).find_map(|e| non_empty(&text_of(e)));
     let canonical = page
         .select(&sel.canonical)
         .find_map(|e| e.attr("href"))
@@ -97,7 +98,9 @@ pub fn read(text: &str) -> Draft {
         title: from_meta(&keys.title)
             .or_else(|| first_text(&sel.title))
             .or_else(|| first_text(&sel.h1)),
-        url: canonical.and_then(non_empty).or_else(|| from_meta(&keys.url)),
+        url: canonical
+            .and_then(non_empty)
+            .or_else(|| from_meta(&keys.url)),
         outlet: from_meta(&keys.outlet),
         lang: page.root_element().attr("lang").and_then(lang_tag),
         published: published(&page, sel, &meta, &keys.date),
@@ -123,7 +126,12 @@ fn meta_map<'a>(page: &'a Html, sel: &Selectors) -> HashMap<String, &'a str> {
 
 /// The publication date from meta names in order, then JSON-LD `datePublished`, then `<time datetime>`.
 /// Other scripts are never read.
-fn published(page: &Html, sel: &Selectors, meta: &HashMap<String, &str>, names: &[String]) -> Published {
+fn published(
+    page: &Html,
+    sel: &Selectors,
+    meta: &HashMap<String, &str>,
+    names: &[String],
+) -> Published {
     let found = |value: &str, from: String| {
         date::parse(value).map(|d| Published {
             value: Some(d.value),
@@ -170,7 +178,9 @@ fn main_paragraphs(page: &Html, sel: &Selectors) -> Vec<String> {
         .max_by_key(|(len, _)| *len);
     let densest = densest_parent(page, sel);
     let container = match (article, densest) {
-        (Some((article_len, article)), Some((parent_len, _))) if article_len >= parent_len => Some(article),
+        (Some((article_len, article)), Some((parent_len, _))) if article_len >= parent_len => {
+            Some(article)
+        }
         (_, Some((_, parent))) => Some(parent),
         (Some((_, article)), None) => Some(article),
         (None, None) => None,
@@ -214,7 +224,10 @@ fn densest_parent<'a>(page: &'a Html, sel: &Selectors) -> Option<(usize, Element
         }
     }
     let (id, len) = most(by_parent)?;
-    page.tree.get(id).and_then(ElementRef::wrap).map(|e| (len, e))
+    page.tree
+        .get(id)
+        .and_then(ElementRef::wrap)
+        .map(|e| (len, e))
 }
 
 /// The element whose own text nodes hold the most text, outside skipped elements and `<head>`.
@@ -222,7 +235,9 @@ fn densest_text(page: &Html) -> Option<ElementRef<'_>> {
     let root = page.root_element();
     let mut by_parent = HashMap::new();
     for node in page.tree.nodes() {
-        let Node::Text(text) = node.value() else { continue };
+        let Node::Text(text) = node.value() else {
+            continue;
+        };
         let Some(parent) = node.parent().and_then(ElementRef::wrap) else {
             continue;
         };
@@ -301,7 +316,8 @@ fn collect_text_with(element: ElementRef, out: &mut String, br: &str) {
     for child in element.children() {
         match child.value() {
             Node::Text(text) => out.push_str(text),
-            Node::Element(e) if matches!(e.name(), "script" | "style" | "noscript" | "template") => {}
+            Node::Element(e)
+                if matches!(e.name(), "script" | "style" | "noscript" | "template") => {}
             Node::Element(e) if e.name() == "br" => out.push_str(br),
             Node::Element(e) => {
                 let block = BREAKING.contains(&e.name());

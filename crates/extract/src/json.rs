@@ -23,7 +23,9 @@ pub fn objects(text: &str, origin: &str) -> Result<Vec<Map<String, Value>>, Extr
                 _ => Err(fail(format!("JSON array item {i} is not an object"))),
             })
             .collect(),
-        _ => Err(fail("JSON is neither an object nor an array of objects".into())),
+        _ => Err(fail(
+            "JSON is neither an object nor an array of objects".into(),
+        )),
     }
 }
 
@@ -48,7 +50,9 @@ pub fn read(object: &Map<String, Value>) -> Draft {
         url: first_string(object, &keys.url),
         outlet: first_string(object, &keys.outlet),
         title: first_string(object, &keys.title),
-        lang: first_string(object, &keys.lang).as_deref().and_then(lang_tag),
+        lang: first_string(object, &keys.lang)
+            .as_deref()
+            .and_then(lang_tag),
         ..Draft::default()
     };
     if let Some((key, found)) = keys

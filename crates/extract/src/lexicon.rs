@@ -64,14 +64,17 @@ pub struct MetaKeys {
 /// caught by the unit test below; at run time it degrades to no words rather than a panic.
 pub fn date_words() -> &'static DateWords {
     static WORDS: OnceLock<DateWords> = OnceLock::new();
-    WORDS.get_or_init(|| toml::from_str(include_str!("../../../data/extract/dates.toml")).unwrap_or_default())
+    WORDS.get_or_init(|| {
+        toml::from_str(include_str!("../../../data/extract/dates.toml")).unwrap_or_default()
+    })
 }
 
 /// The field names; same failure policy as [`date_words`].
 pub fn fields() -> &'static Fields {
     static FIELDS: OnceLock<Fields> = OnceLock::new();
-    FIELDS
-        .get_or_init(|| toml::from_str(include_str!("../../../data/extract/fields.toml")).unwrap_or_default())
+    FIELDS.get_or_init(|| {
+        toml::from_str(include_str!("../../../data/extract/fields.toml")).unwrap_or_default()
+    })
 }
 
 #[cfg(test)]
@@ -81,7 +84,10 @@ mod tests {
         let dates: Result<super::DateWords, _> =
             toml::from_str(include_str!("../../../data/extract/dates.toml"));
         assert_eq!(
-            dates.map(|d| d.months.get("janvier").copied()).ok().flatten(),
+            dates
+                .map(|d| d.months.get("janvier").copied())
+                .ok()
+                .flatten(),
             Some(1)
         );
         let fields: Result<super::Fields, _> =

@@ -137,13 +137,17 @@ mod tests {
 
     #[test]
     fn inline_date_header_shares_the_first_line() {
-        let d = read(" date 2023-10 Une délégation est arrivée à Moscou.\n\nElle est repartie jeudi.");
+        let d =
+            read(" date 2023-10 Une délégation est arrivée à Moscou.\n\nElle est repartie jeudi.");
         assert_eq!(d.published.value.as_deref(), Some("2023-10"));
         assert_eq!(d.published.precision, Precision::Month);
         assert_eq!(d.title, None);
         assert_eq!(
             d.paragraphs,
-            ["Une délégation est arrivée à Moscou.", "Elle est repartie jeudi."]
+            [
+                "Une délégation est arrivée à Moscou.",
+                "Elle est repartie jeudi."
+            ]
         );
     }
 

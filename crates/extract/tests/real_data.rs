@@ -109,7 +109,8 @@ fn basil_three_files() {
     files.sort();
     for file in files.iter().take(3) {
         let a = articles(file, 1).remove(0);
-        let raw: serde_json::Value = serde_json::from_str(&std::fs::read_to_string(file).unwrap()).unwrap();
+        let raw: serde_json::Value =
+            serde_json::from_str(&std::fs::read_to_string(file).unwrap()).unwrap();
         assert_eq!(Some(a.id.as_str()), raw["uuid"].as_str());
         assert_eq!(a.title.as_deref(), raw["title"].as_str());
         assert_eq!(a.published.value.as_deref(), raw["date"].as_str());
@@ -132,9 +133,10 @@ fn orangesum_html_titles() {
     let Some(dir) = shared("data/orangesum-fr/html-sample") else {
         return;
     };
-    let truth: HashMap<String, serde_json::Value> =
-        serde_json::from_str(&std::fs::read_to_string(dir.join("parsed-ground-truth.json")).unwrap())
-            .unwrap();
+    let truth: HashMap<String, serde_json::Value> = serde_json::from_str(
+        &std::fs::read_to_string(dir.join("parsed-ground-truth.json")).unwrap(),
+    )
+    .unwrap();
     let norm = |s: &str| s.split_whitespace().collect::<Vec<_>>().join(" ");
     let (mut pages, mut same, mut with_text, mut with_date) = (0, 0, 0, 0);
     for doc in read(std::slice::from_ref(&dir), Limits::default()) {
