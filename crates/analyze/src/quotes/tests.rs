@@ -89,6 +89,19 @@ fn a_description_resolves_only_to_the_one_fitting_entity() {
 }
 
 #[test]
+fn french_pronoun_speakers_name_no_one() {
+    let text =
+        "Elle a dit qu'il « normalisait » tout, estime-t-elle. Il parle de « paix », selon lui.";
+    let found = quotes(text, "fr");
+    assert_eq!(found.len(), 2);
+    assert!(
+        found.iter().all(|q| q.speaker.is_none()),
+        "{:?}",
+        summary(&found)
+    );
+}
+
+#[test]
 fn english_said_on_either_side_and_pronouns_name_no_one() {
     let text = "\"We will not leave,\" said the Foreign Ministry. The UN said: \"Aid must flow.\" \
                 \"It is over,\" he said.";
