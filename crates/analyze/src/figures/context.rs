@@ -97,7 +97,13 @@ pub(super) fn kind(
         if stops || l.who_join.contains(low.get(k)) {
             break;
         }
-        if let Some((_, kind)) = l.kinds.at(low, k) {
+        // "109 802 décès pour 1 920 061 cas": a kind word right after a number is that number's.
+        let owned = k > 0
+            && doc
+                .tokens
+                .get(k - 1)
+                .is_some_and(|t| t.kind == TokenKind::Number);
+        if let Some((_, kind)) = l.kinds.at(low, k).filter(|_| !owned) {
             return Some(*kind);
         }
     }

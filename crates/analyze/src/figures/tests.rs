@@ -228,6 +228,11 @@ fn parts_of_a_total() {
         Some(FigureKind::Other),
         "a kind word does not cross a join"
     );
+    let found = figures("On compte 109 802 décès pour 1 920 061 cas.", "fr");
+    assert_eq!(
+        found.iter().map(|f| f.what).collect::<Vec<_>>(),
+        [FigureKind::Killed, FigureKind::Other]
+    );
     let found = figures("Dix morts, dont deux enfants, et 30 autres blessés.", "fr");
     assert_eq!(
         found.iter().map(|f| f.part_of).collect::<Vec<_>>(),
