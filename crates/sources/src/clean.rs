@@ -36,7 +36,9 @@ fn has_controls(text: &str) -> bool {
     bytes.iter().enumerate().any(|(i, &b)| match b {
         b'\n' | b'\t' => false,
         0..=0x1F | 0x7F => true,
-        0xC2 => bytes.get(i + 1).is_some_and(|next| (0x80..=0x9F).contains(next)),
+        0xC2 => bytes
+            .get(i + 1)
+            .is_some_and(|next| (0x80..=0x9F).contains(next)),
         _ => false,
     })
 }

@@ -53,7 +53,10 @@ fn guess(bytes: &[u8]) -> &'static Encoding {
 /// A text where more than a tenth of the first bytes are ASCII control characters is not prose:
 /// real text in any script has almost none besides line breaks, tabs and form feeds.
 fn mostly_non_text(text: &str) -> bool {
-    let window = text.as_bytes().get(..SNIFF_WINDOW).unwrap_or(text.as_bytes());
+    let window = text
+        .as_bytes()
+        .get(..SNIFF_WINDOW)
+        .unwrap_or(text.as_bytes());
     let odd = window
         .iter()
         .filter(|&&b| (b < 0x20 && !matches!(b, b'\n' | b'\r' | b'\t' | 0x0C)) || b == 0x7F)
@@ -110,9 +113,16 @@ mod tests {
     #[test]
     fn meta_charset_forms_are_found() {
         let html = b"<html><head><meta charset=\"iso-8859-1\"></head>";
-        assert_eq!(declared_charset(html).map(|e| e.name()), Some("windows-1252"));
-        let html = b"<meta http-equiv=\"Content-Type\" content=\"text/html; charset=windows-1251\">";
-        assert_eq!(declared_charset(html).map(|e| e.name()), Some("windows-1251"));
+        assert_eq!(
+            declared_charset(html).map(|e| e.name()),
+            Some("windows-1252")
+        );
+        let html =
+            b"<meta http-equiv=\"Content-Type\" content=\"text/html; charset=windows-1251\">";
+        assert_eq!(
+            declared_charset(html).map(|e| e.name()),
+            Some("windows-1251")
+        );
         assert_eq!(declared_charset(b"<p>no charset here</p>"), None);
     }
 

@@ -106,7 +106,10 @@ mod tests {
 
     #[test]
     fn formats_by_extension() {
-        assert_eq!(format_of(Path::new("a/b.JSONL.gz")), Some((Format::Jsonl, true)));
+        assert_eq!(
+            format_of(Path::new("a/b.JSONL.gz")),
+            Some((Format::Jsonl, true))
+        );
         assert_eq!(format_of(Path::new("x.htm")), Some((Format::Html, false)));
         assert_eq!(format_of(Path::new("x.pdf")), None);
         assert_eq!(format_of(Path::new("gz")), None);

@@ -157,7 +157,8 @@ impl Reader {
     /// Reads stdin whole (within the limit) and sniffs its format.
     fn read_stdin(&mut self) -> Option<Result<RawDoc, ReadError>> {
         let origin = "-".to_string();
-        let bytes = match input::read_limited(std::io::stdin().lock(), self.limits.max_bytes, false) {
+        let bytes = match input::read_limited(std::io::stdin().lock(), self.limits.max_bytes, false)
+        {
             Ok(bytes) => bytes,
             Err(reason) => return Some(Err(ReadError { origin, reason })),
         };

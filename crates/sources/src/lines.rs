@@ -65,7 +65,9 @@ impl Iterator for JsonLines {
         while !self.done {
             self.buf.clear();
             let limit = self.max_bytes.saturating_add(1);
-            let read = (&mut self.reader).take(limit).read_until(b'\n', &mut self.buf);
+            let read = (&mut self.reader)
+                .take(limit)
+                .read_until(b'\n', &mut self.buf);
             self.line += 1;
             let origin = format!("{}:{}", self.name, self.line);
             match read {

@@ -34,7 +34,9 @@ fn one(path: PathBuf) -> Result<RawDoc, ReadError> {
 }
 
 fn reason(item: Result<RawDoc, ReadError>) -> String {
-    item.err().map(|e| e.reason).unwrap_or_else(|| "read fine".into())
+    item.err()
+        .map(|e| e.reason)
+        .unwrap_or_else(|| "read fine".into())
 }
 
 #[test]
@@ -49,21 +51,31 @@ fn missing_file() {
 fn empty_file() {
     let dir = tempfile::tempdir().unwrap();
     assert_eq!(reason(one(write(dir.path(), "e.txt", b""))), "empty file");
-    assert_eq!(reason(one(write(dir.path(), "w.txt", b"  \n\n"))), "empty file");
-    assert_eq!(reason(one(write(dir.path(), "e.jsonl", b"\n\n"))), "empty file");
+    assert_eq!(
+        reason(one(write(dir.path(), "w.txt", b"  \n\n"))),
+        "empty file"
+    );
+    assert_eq!(
+        reason(one(write(dir.path(), "e.jsonl", b"\n\n"))),
+        "empty file"
+    );
 }
 
 #[test]
 fn binary_file() {
     let dir = tempfile::tempdir().unwrap();
     let png = b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR\0\0\0\x10";
-    assert_eq!(reason(one(write(dir.path(), "b.txt", png))), "binary content");
+    assert_eq!(
+        reason(one(write(dir.path(), "b.txt", png))),
+        "binary content"
+    );
 }
 
 #[test]
 fn truncated_gzip() {
     let dir = tempfile::tempdir().unwrap();
-    let text = "Une phrase assez longue pour que la compression produise plusieurs blocs. ".repeat(200);
+    let text =
+        "Une phrase assez longue pour que la compression produise plusieurs blocs. ".repeat(200);
     let gz = gzip(text.as_bytes());
     let cut = gz.get(..gz.len() / 2).unwrap();
     let got = reason(one(write(dir.path(), "t.txt.gz", cut)));
@@ -73,8 +85,16 @@ fn truncated_gzip() {
 #[test]
 fn gzip_text_is_read() {
     let dir = tempfile::tempdir().unwrap();
-    let doc = one(write(dir.path(), "a.txt.gz", &gzip("Bonjour Moscou".as_bytes()))).unwrap();
-    assert_eq!((doc.text.as_str(), doc.format), ("Bonjour Moscou", Format::Txt));
+    let doc = one(write(
+        dir.path(),
+        "a.txt.gz",
+        &gzip("Bonjour Moscou".as_bytes()),
+    ))
+    .unwrap();
+    assert_eq!(
+        (doc.text.as_str(), doc.format),
+        ("Bonjour Moscou", Format::Txt)
+    );
 }
 
 #[test]
@@ -82,7 +102,10 @@ fn oversize_file_with_small_limit() {
     let dir = tempfile::tempdir().unwrap();
     let path = write(dir.path(), "big.txt", &[b'a'; 100]);
     let items = all(std::slice::from_ref(&path), Limits { max_bytes: 99 });
-    assert_eq!(reason(items.into_iter().next().unwrap()), "larger than 99 bytes");
+    assert_eq!(
+        reason(items.into_iter().next().unwrap()),
+        "larger than 99 bytes"
+    );
     assert!(all(&[path], Limits { max_bytes: 100 }).remove(0).is_ok());
     // The limit applies after gunzip: 100 kB of zeros compress to almost nothing.
     let bomb = write(dir.path(), "bomb.txt.gz", &gzip(&[b'z'; 100_000]));
@@ -105,7 +128,8 @@ fn windows_1252_french() {
 fn html_meta_charset_is_honoured() {
     let dir = tempfile::tempdir().unwrap();
     let mut page =
-        b"<html><head><meta http-equiv=\"Content-Type\" content=\"text/html; charset=iso-8859-1\">".to_vec();
+        b"<html><head><meta http-equiv=\"Content-Type\" content=\"text/html; charset=iso-8859-1\">"
+            .to_vec();
     page.extend_from_slice(b"</head><body><p>\xc9lys\xe9e</p></body></html>");
     let doc = one(write(dir.path(), "p.html", &page)).unwrap();
     assert_eq!(doc.format, Format::Html);
@@ -131,7 +155,9 @@ fn mojibake_is_repaired_and_clean_text_kept() {
     assert_eq!(doc.text, "Le président s’est rendu à l’Élysée cet été.");
     let clean = "Ça coûte 3\u{202f}000 € à l’État.";
     assert_eq!(
-        one(write(dir.path(), "c.txt", clean.as_bytes())).unwrap().text,
+        one(write(dir.path(), "c.txt", clean.as_bytes()))
+            .unwrap()
+            .text,
         clean
     );
 }
@@ -139,7 +165,12 @@ fn mojibake_is_repaired_and_clean_text_kept() {
 #[test]
 fn crlf_and_controls() {
     let dir = tempfile::tempdir().unwrap();
-    let doc = one(write(dir.path(), "c.txt", b"titre\r\n\r\ncorps\x07 ici\x0c")).unwrap();
+    let doc = one(write(
+        dir.path(),
+        "c.txt",
+        b"titre\r\n\r\ncorps\x07 ici\x0c",
+    ))
+    .unwrap();
     assert_eq!(doc.text, "titre\n\ncorps ici");
 }
 
@@ -194,8 +225,16 @@ fn jsonl_bad_line_is_its_own_error() {
     let got: Vec<String> = items
         .into_iter()
         .map(|item| match item {
-            Ok(doc) => format!("{} {}", doc.origin.rsplit('/').next().unwrap_or(""), doc.text),
-            Err(e) => format!("{} ERR {}", e.origin.rsplit('/').next().unwrap_or(""), e.reason),
+            Ok(doc) => format!(
+                "{} {}",
+                doc.origin.rsplit('/').next().unwrap_or(""),
+                doc.text
+            ),
+            Err(e) => format!(
+                "{} ERR {}",
+                e.origin.rsplit('/').next().unwrap_or(""),
+                e.reason
+            ),
         })
         .collect();
     assert_eq!(
@@ -236,4 +275,24 @@ fn orangesum_streams_line_by_line() {
     assert!(docs
         .last()
         .is_some_and(|d| d.origin.ends_with("orangesum_articles.jsonl.gz:100")));
+}
+
+#[test]
+fn undecodable_utf16() {
+    let dir = tempfile::tempdir().unwrap();
+    // A UTF-16LE BOM, one character, then half a code unit.
+    let got = reason(one(write(dir.path(), "odd.txt", b"\xff\xfeA\x00B")));
+    assert_eq!(got, "undecodable as UTF-16LE");
+}
+
+#[test]
+fn a_path_list_keeps_going_past_a_missing_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let good = write(dir.path(), "a.txt", b"un");
+    let items = all(&[dir.path().join("missing.json"), good], Limits::default());
+    let texts: Vec<String> = items
+        .into_iter()
+        .map(|i| i.map(|d| d.text).unwrap_or_else(|e| e.reason))
+        .collect();
+    assert_eq!(texts, ["no such file or folder", "un"]);
 }
