@@ -78,7 +78,10 @@ impl Iterator for Reader {
             if let Some(walk) = &mut self.walk {
                 match walk.next() {
                     Some(Ok(entry)) => {
-                        if entry.file_type().is_file() && input::format_of(entry.path()).is_some() {
+                        // A symlink to a file is read; links to folders are not followed (no cycles).
+                        let file = entry.file_type().is_file()
+                            || (entry.path_is_symlink() && entry.path().is_file());
+                        if file && input::format_of(entry.path()).is_some() {
                             if let Some(item) = self.open_file(entry.path()) {
                                 return Some(item);
                             }

@@ -296,3 +296,18 @@ fn a_path_list_keeps_going_past_a_missing_file() {
         .collect();
     assert_eq!(texts, ["no such file or folder", "un"]);
 }
+
+#[cfg(unix)]
+#[test]
+fn symlinked_files_are_read_and_folder_links_not_followed() {
+    let dir = tempfile::tempdir().unwrap();
+    let outside = tempfile::tempdir().unwrap();
+    let target = write(outside.path(), "t.txt", b"lien");
+    std::os::unix::fs::symlink(&target, dir.path().join("link.txt")).unwrap();
+    std::os::unix::fs::symlink(dir.path(), dir.path().join("loop")).unwrap();
+    let texts: Vec<String> = all(&[dir.path().to_path_buf()], Limits::default())
+        .into_iter()
+        .map(|i| i.map(|d| d.text).unwrap_or_else(|e| e.reason))
+        .collect();
+    assert_eq!(texts, ["lien"]);
+}
