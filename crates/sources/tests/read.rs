@@ -311,3 +311,15 @@ fn symlinked_files_are_read_and_folder_links_not_followed() {
         .collect();
     assert_eq!(texts, ["lien"]);
 }
+
+#[test]
+fn in_memory_bytes_decode_like_files() {
+    let (bytes, _, _) = encoding_rs::WINDOWS_1252.encode("<p>Élysée</p>");
+    let doc = storyline_sources::decode_bytes(&bytes, Format::Html, "record:3").unwrap();
+    assert_eq!(
+        (doc.origin.as_str(), doc.text.as_str()),
+        ("record:3", "<p>Élysée</p>")
+    );
+    let err = storyline_sources::decode_bytes(b" \n", Format::Txt, "record:4").unwrap_err();
+    assert_eq!(err.to_string(), "record:4: empty file");
+}
