@@ -57,12 +57,14 @@ fn in_times(span: Span, times: &[TimeExpr]) -> bool {
         .any(|x| x.span.start <= span.start && span.end <= x.span.end)
 }
 
-/// The first kind word in tokens `from..to`, stopping at punctuation or another number.
+/// The first kind word in tokens `from..to`, stopping at punctuation, another number or a
+/// join ("a contaminé 597 personnes et fait neuf morts": the deaths are not the 597).
 fn kind_in(doc: &Doc, low: &Lowered, l: &FigureLang, from: usize, to: usize) -> Option<FigureKind> {
     let mut k = from;
     while k < to {
         match doc.tokens.get(k).map(|t| t.kind) {
             Some(TokenKind::Punct | TokenKind::Number) | None => return None,
+            _ if l.who_join.contains(low.get(k)) => return None,
             _ => {}
         }
         if let Some((_, kind)) = l.kinds.at(low, k) {

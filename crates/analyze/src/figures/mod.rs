@@ -27,6 +27,10 @@ const BUNDLED: &[(&str, &str)] = &[
     ("en", include_str!("../../../../data/figures/en.toml")),
 ];
 
+/// How many tokens after a figure its attribution may start ("Plus de 7 028 Palestiniens …,
+/// dont …, selon le ministère" spans 17).
+const ATTRIBUTION_REACH: usize = 30;
+
 /// Figure rules per language.
 pub struct FigureRules {
     numbers: NumberReader,
@@ -168,7 +172,7 @@ impl FigureRules {
             _ => Vec::new(),
         };
         for f in figures {
-            let chosen = choose(&here, f.span).or_else(|| before.last());
+            let chosen = choose(doc, &here, f.span).or_else(|| before.last());
             if let Some(a) = chosen {
                 f.source = Some(a.span.slice(doc.text).to_string());
                 f.source_key.clone_from(&a.key);
@@ -336,11 +340,14 @@ fn part_of(
     (joined && what.is_none_or(|k| k == parent_kind)).then_some(parent)
 }
 
-/// The attribution of a figure at `at`: the first one after it in the sentence, else the last before.
-fn choose(attributions: &[Attribution], at: Span) -> Option<&Attribution> {
+/// The attribution of a figure at `at`: the first one after it in the sentence and near it,
+/// else the last before. "Near" guards against scraped text where several sentences are
+/// glued into one: a cue far to the right is about something else.
+fn choose<'a>(doc: &Doc, attributions: &'a [Attribution], at: Span) -> Option<&'a Attribution> {
+    let figure_end = doc.tokens.partition_point(|t| t.span.end <= at.end);
     attributions
         .iter()
-        .find(|a| a.span.start >= at.end)
+        .find(|a| a.span.start >= at.end && a.first <= figure_end + ATTRIBUTION_REACH)
         .or_else(|| attributions.iter().rev().find(|a| a.span.end <= at.start))
 }
 

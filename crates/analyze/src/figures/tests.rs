@@ -228,6 +228,15 @@ fn parts_of_a_total() {
         Some(FigureKind::Other),
         "a kind word does not cross a join"
     );
+    let found = figures(
+        "Le virus a contaminé 597 personnes à Pékin et fait neuf morts.",
+        "fr",
+    );
+    assert_eq!(values(&found), [597.0, 9.0]);
+    assert_eq!(
+        found.iter().map(|f| f.what).collect::<Vec<_>>(),
+        [FigureKind::Other, FigureKind::Killed]
+    );
     let found = figures("On compte 109 802 décès pour 1 920 061 cas.", "fr");
     assert_eq!(
         found.iter().map(|f| f.what).collect::<Vec<_>>(),
@@ -318,6 +327,20 @@ fn things_that_are_not_figures() {
 fn unattributed_figures_have_no_source() {
     let f = only("Quelque 200 maisons ont été détruites à Rafah.", "fr");
     assert_eq!((f.source, f.source_key), (None, None));
+}
+
+#[test]
+fn a_far_attribution_to_the_right_is_not_the_source() {
+    let long = "Le pays compte 15 000 décès depuis le début de l'épidémie et les hôpitaux de la capitale \
+                restent saturés tandis que le secteur touristique reste à l'arrêt dans la plupart des régions \
+                du nord comme du sud du pays depuis les premières semaines du printemps dernier et jusqu'à \
+                maintenant encore, a déclaré la directrice.";
+    assert_eq!(Doc::new(long).sentences.len(), 1);
+    let found = figures(long, "fr");
+    assert_eq!(values(&found), [15000.0]);
+    assert_eq!(found.first().and_then(|f| f.source.clone()), None);
+    let near = "Le pays compte 15 000 décès, a déclaré la directrice.";
+    assert_eq!(figures(near, "fr").first().and_then(|f| f.source.as_deref()), Some("a déclaré la directrice"));
 }
 
 #[test]
