@@ -74,7 +74,11 @@ fn pair(i: usize, rng: &mut Lcg) -> (Article, Analysis) {
     };
     let span = |k: usize| Span::new(k * 40, k * 40 + 12);
     let article = Article {
-        id: format!("synthetic-{i}"),
+        // Hex like real article ids (hashes), so inserts land at random places in the indexes.
+        id: format!(
+            "{:016x}",
+            (i as u64 + 1).wrapping_mul(0x9e37_79b9_7f4a_7c15)
+        ),
         url: Some(format!("https://example.org/{i}")),
         outlet: Some(format!("Outlet {}", i % 40)),
         title: Some(format!("{} {} {} {i}", rng.word(), rng.word(), rng.word())),

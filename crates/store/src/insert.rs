@@ -79,26 +79,27 @@ impl<'t> Writer<'t> {
             )?,
             by_id: prep("SELECT id FROM articles WHERE id = ?1")?,
             by_hash: prep("SELECT id FROM articles WHERE content_hash = ?1")?,
-            analysis: prep("INSERT INTO analyses (article_id, json) VALUES (?1, ?2)")?,
+            analysis: prep("INSERT INTO analyses (article, article_id, json) VALUES (?1, ?2, ?3)")?,
             entity: prep(
-                "INSERT INTO entities (article_id, idx, key, type, text, norm, mentions)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+                "INSERT INTO entities (article, article_id, idx, key, type, text, norm, mentions)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
             )?,
             time: prep(
-                "INSERT INTO times (article_id, idx, text, value, precision, why)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+                "INSERT INTO times (article, article_id, idx, text, value, precision, why)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
             )?,
             figure: prep(
-                "INSERT INTO figures (article_id, idx, value, low, high, qualifier, what, unit,
-                     who, place, source, source_key, as_of, part_of)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)",
+                "INSERT INTO figures (article, article_id, idx, value, low, high, qualifier, what,
+                     unit, who, place, source, source_key, as_of, part_of)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15)",
             )?,
             quote: prep(
-                "INSERT INTO quotes (article_id, idx, text, speaker, speaker_key, kind)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+                "INSERT INTO quotes (article, article_id, idx, text, speaker, speaker_key, kind)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
             )?,
             framing: prep(
-                "INSERT INTO framing (article_id, idx, term, lemma, category) VALUES (?1, ?2, ?3, ?4, ?5)",
+                "INSERT INTO framing (article, article_id, idx, term, lemma, category)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
             )?,
             search: prep("INSERT INTO search (rowid, stems, title) VALUES (?1, ?2, ?3)")?,
         })
@@ -148,18 +149,18 @@ impl<'t> Writer<'t> {
         if changed == 0 {
             return self.existing(id, &hash);
         }
-        let rowid = self.conn.last_insert_rowid();
+        let num = self.conn.last_insert_rowid();
         let json = serde_json::to_string(analysis).map_err(|source| StoreError::Json {
             path: path.to_path_buf(),
             id: id.to_string(),
             source,
         })?;
         self.analysis
-            .execute(params![id, json])
+            .execute(params![num, id, json])
             .doing(path, "inserting an analysis")?;
-        self.details(id, analysis)?;
+        self.details(num, id, analysis)?;
         self.search
-            .execute(params![rowid, stems(analysis), article.title])
+            .execute(params![num, stems(analysis), article.title])
             .doing(path, "indexing an article for search")?;
         Ok(Inserted::New)
     }
@@ -192,11 +193,12 @@ impl<'t> Writer<'t> {
     }
 
     /// The denormalized rows: entities, times, figures, quotes, framing marks.
-    fn details(&mut self, id: &str, a: &Analysis) -> Result<(), StoreError> {
+    fn details(&mut self, num: i64, id: &str, a: &Analysis) -> Result<(), StoreError> {
         let path = self.path;
         for (idx, e) in a.entities.iter().enumerate() {
             self.entity
                 .execute(params![
+                    num,
                     id,
                     idx as i64,
                     e.key,
@@ -210,6 +212,7 @@ impl<'t> Writer<'t> {
         for (idx, t) in a.times.iter().enumerate() {
             self.time
                 .execute(params![
+                    num,
                     id,
                     idx as i64,
                     t.text,
@@ -222,6 +225,7 @@ impl<'t> Writer<'t> {
         for (idx, f) in a.figures.iter().enumerate() {
             self.figure
                 .execute(params![
+                    num,
                     id,
                     idx as i64,
                     f.value,
@@ -242,6 +246,7 @@ impl<'t> Writer<'t> {
         for (idx, q) in a.quotes.iter().enumerate() {
             self.quote
                 .execute(params![
+                    num,
                     id,
                     idx as i64,
                     q.text,
@@ -253,7 +258,7 @@ impl<'t> Writer<'t> {
         }
         for (idx, m) in a.framing.iter().enumerate() {
             self.framing
-                .execute(params![id, idx as i64, m.term, m.lemma, m.category])
+                .execute(params![num, id, idx as i64, m.term, m.lemma, m.category])
                 .doing(path, "inserting a framing mark")?;
         }
         Ok(())

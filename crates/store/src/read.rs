@@ -24,7 +24,7 @@ impl Store {
                 "SELECT a.id, a.url, a.outlet, a.title, a.declared_lang, a.published,
                         a.precision, a.published_from, a.dateline, a.origin, a.text,
                         a.paragraphs, an.json
-                 FROM articles a JOIN analyses an ON an.article_id = a.id
+                 FROM articles a JOIN analyses an ON an.article = a.num
                  WHERE a.id = ?1",
             )
             .doing(&self.path, "preparing a lookup")?
@@ -46,9 +46,9 @@ impl Store {
         // Two queries rather than `ORDER BY published NULLS LAST`, so that both walk the
         // (published, id) index instead of sorting every JSON record in a temporary table.
         for sql in [
-            "SELECT a.id, an.json FROM articles a JOIN analyses an ON an.article_id = a.id
+            "SELECT a.id, an.json FROM articles a JOIN analyses an ON an.article = a.num
              WHERE a.published IS NOT NULL ORDER BY a.published, a.id",
-            "SELECT a.id, an.json FROM articles a JOIN analyses an ON an.article_id = a.id
+            "SELECT a.id, an.json FROM articles a JOIN analyses an ON an.article = a.num
              WHERE a.published IS NULL ORDER BY a.published, a.id",
         ] {
             let mut stmt = self

@@ -16,7 +16,7 @@ impl Store {
             .conn
             .prepare_cached(
                 "SELECT a.id, a.title, a.outlet, a.published, a.lead, search.rank
-                 FROM search JOIN articles a ON a.rowid = search.rowid
+                 FROM search JOIN articles a ON a.num = search.rowid
                  WHERE search MATCH ?1
                  ORDER BY search.rank, a.id
                  LIMIT ?2",

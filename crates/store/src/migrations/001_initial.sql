@@ -1,9 +1,13 @@
 -- storyline store, schema version 1. See crates/store/SCHEMA.md for the meaning of every column.
 
--- One row per stored article. `id` is the article id; `content_hash` makes a re-ingested copy
--- (same title and text under another id) a duplicate instead of a second row.
+-- One row per stored article. `num` is the storage key: it grows with each insert, so every
+-- table keyed by it is appended to rather than written at random places (article ids are
+-- hashes), and, being an INTEGER PRIMARY KEY, it survives VACUUM (a bare rowid may not).
+-- `id` is the article id; `content_hash` makes a re-ingested copy (same title and text under
+-- another id) a duplicate instead of a second row.
 CREATE TABLE articles (
-    id             TEXT PRIMARY KEY,
+    num            INTEGER PRIMARY KEY,
+    id             TEXT NOT NULL UNIQUE,
     content_hash   TEXT NOT NULL UNIQUE,
     url            TEXT,
     outlet         TEXT,
@@ -24,40 +28,45 @@ CREATE INDEX articles_published ON articles(published, id);
 
 -- The full analysis record, as the JSON of `storyline analyze --json`.
 CREATE TABLE analyses (
-    article_id TEXT PRIMARY KEY,
+    article    INTEGER PRIMARY KEY,
+    article_id TEXT NOT NULL,
     json       TEXT NOT NULL
 );
 
--- Denormalized copies of the analysis, for sqlite3 users and the views.
--- Child tables are clustered by (article_id, idx): one article's rows sit together, and no
--- separate article index is needed. They have no other index on purpose: each index costs
--- about 3 µs per row on insert (a third of the insert time for entities), while a full scan
--- of a million entity rows takes a fraction of a second. Add one with CREATE INDEX if you
--- query a column often; the store's own queries do not need it.
+-- Denormalized copies of the analysis, for sqlite3 users and the views. `article` is
+-- articles.num (join on it: it is the key), `article_id` the readable id.
+-- Child tables are clustered by (article, idx): one article's rows sit together at the end
+-- of the table. They have no other index on purpose: each index costs about 3 µs per row on
+-- insert (a third of the insert time for entities), while a full scan of a million entity
+-- rows takes a fraction of a second. Add one with CREATE INDEX if you query a column often;
+-- the store's own queries do not need it.
 CREATE TABLE entities (
-    article_id TEXT NOT NULL,
+    article    INTEGER NOT NULL,
     idx        INTEGER NOT NULL,
+    article_id TEXT NOT NULL,
     key        TEXT NOT NULL,
     type       TEXT NOT NULL,
     text       TEXT NOT NULL,
     norm       TEXT NOT NULL,
     mentions   INTEGER NOT NULL,
-    PRIMARY KEY (article_id, idx)
+    PRIMARY KEY (article, idx)
 ) WITHOUT ROWID;
 
 CREATE TABLE times (
-    article_id TEXT NOT NULL,
+    article    INTEGER NOT NULL,
     idx        INTEGER NOT NULL,
+    article_id TEXT NOT NULL,
     text       TEXT NOT NULL,
     value      TEXT,
     precision  TEXT NOT NULL,
     why        TEXT,
-    PRIMARY KEY (article_id, idx)
+    PRIMARY KEY (article, idx)
 ) WITHOUT ROWID;
 
 CREATE TABLE figures (
-    article_id TEXT NOT NULL,
+    article    INTEGER NOT NULL,
     idx        INTEGER NOT NULL,
+    article_id TEXT NOT NULL,
     value      REAL NOT NULL,
     low        REAL,
     high       REAL,
@@ -70,26 +79,28 @@ CREATE TABLE figures (
     source_key TEXT,
     as_of      TEXT,
     part_of    INTEGER,
-    PRIMARY KEY (article_id, idx)
+    PRIMARY KEY (article, idx)
 ) WITHOUT ROWID;
 
 CREATE TABLE quotes (
-    article_id  TEXT NOT NULL,
+    article     INTEGER NOT NULL,
     idx         INTEGER NOT NULL,
+    article_id  TEXT NOT NULL,
     text        TEXT NOT NULL,
     speaker     TEXT,
     speaker_key TEXT,
     kind        TEXT NOT NULL,
-    PRIMARY KEY (article_id, idx)
+    PRIMARY KEY (article, idx)
 ) WITHOUT ROWID;
 
 CREATE TABLE framing (
-    article_id TEXT NOT NULL,
+    article    INTEGER NOT NULL,
     idx        INTEGER NOT NULL,
+    article_id TEXT NOT NULL,
     term       TEXT NOT NULL,
     lemma      TEXT NOT NULL,
     category   TEXT NOT NULL,
-    PRIMARY KEY (article_id, idx)
+    PRIMARY KEY (article, idx)
 ) WITHOUT ROWID;
 
 -- Link results; replaced as a whole by each `save_links`.
@@ -113,27 +124,25 @@ CREATE TABLE links (
 );
 CREATE INDEX links_story ON links(story);
 
--- Deleting an article deletes its rows everywhere. A trigger rather than foreign keys: the
--- keys would cost one lookup in `articles` per inserted child row (about 45 per article).
-CREATE TRIGGER articles_delete AFTER DELETE ON articles BEGIN
-    DELETE FROM analyses WHERE article_id = old.id;
-    DELETE FROM entities WHERE article_id = old.id;
-    DELETE FROM times WHERE article_id = old.id;
-    DELETE FROM figures WHERE article_id = old.id;
-    DELETE FROM quotes WHERE article_id = old.id;
-    DELETE FROM framing WHERE article_id = old.id;
-    DELETE FROM links WHERE article_id = old.id;
-    DELETE FROM search WHERE rowid = old.rowid;
-END;
-
--- Full-text index over the analyzer's stems; rowid = articles.rowid. Contentless: the index
--- alone is kept (the stems are in analyses.json, title and lead in articles), which halves its
--- size. `stems` holds each stem of Analysis.terms repeated by its count (at most 3 times);
--- `title` is the raw headline, so sqlite3 users can also search words as written.
+-- Full-text index over the analyzer's stems; rowid = articles.num. `stems` holds each stem of
+-- Analysis.terms repeated by its count (at most 3 times); `title` is the raw headline, so
+-- sqlite3 users can also search words as written. A plain (not contentless) FTS5 table, so
+-- that deleting a row works in any sqlite3 shell with FTS5, not only 3.43 and later.
 CREATE VIRTUAL TABLE search USING fts5(
     stems,
     title,
-    content = '',
-    contentless_delete = 1,
     tokenize = 'unicode61 remove_diacritics 2'
 );
+
+-- Deleting an article deletes its rows everywhere. A trigger rather than foreign keys: the
+-- keys would cost one lookup in `articles` per inserted child row (about 45 per article).
+CREATE TRIGGER articles_delete AFTER DELETE ON articles BEGIN
+    DELETE FROM analyses WHERE article = old.num;
+    DELETE FROM entities WHERE article = old.num;
+    DELETE FROM times WHERE article = old.num;
+    DELETE FROM figures WHERE article = old.num;
+    DELETE FROM quotes WHERE article = old.num;
+    DELETE FROM framing WHERE article = old.num;
+    DELETE FROM links WHERE article_id = old.id;
+    DELETE FROM search WHERE rowid = old.num;
+END;
