@@ -115,7 +115,10 @@ fn find_word(hay: &str, needle: &str) -> Option<usize> {
             .chars()
             .next_back()
             .is_none_or(|c| !c.is_alphanumeric());
-        let after_ok = hay[end..].chars().next().is_none_or(|c| !c.is_alphanumeric());
+        let after_ok = hay[end..]
+            .chars()
+            .next()
+            .is_none_or(|c| !c.is_alphanumeric());
         if before_ok && after_ok {
             return Some(pos);
         }
@@ -129,6 +132,8 @@ struct CueFile {
     before: Vec<String>,
     verbs: Vec<String>,
     subject_starts: Vec<String>,
+    not_subject: Vec<String>,
+    abbreviations: Vec<String>,
     stop: Vec<String>,
 }
 
@@ -136,6 +141,8 @@ struct Cues {
     before: PhraseMap<()>,
     verbs: PhraseMap<()>,
     subject_starts: FxHashSet<String>,
+    not_subject: FxHashSet<String>,
+    abbreviations: FxHashSet<String>,
     stop: FxHashSet<String>,
 }
 
@@ -160,6 +167,8 @@ impl AttributionRules {
                     before: PhraseMap::from_phrases(&f.before),
                     verbs: PhraseMap::from_phrases(&f.verbs),
                     subject_starts: f.subject_starts.into_iter().collect(),
+                    not_subject: f.not_subject.into_iter().collect(),
+                    abbreviations: f.abbreviations.into_iter().collect(),
                     stop: f.stop.into_iter().collect(),
                 };
                 ((*lang).to_string(), cues)
@@ -172,12 +181,23 @@ impl AttributionRules {
     }
 
     /// The attributions of sentence `s`, in order.
-    pub fn in_sentence(&self, doc: &Doc, low: &Lowered, s: &Sentence, lang: &str) -> Vec<Attribution> {
+    pub fn in_sentence(
+        &self,
+        doc: &Doc,
+        low: &Lowered,
+        s: &Sentence,
+        lang: &str,
+    ) -> Vec<Attribution> {
         let Some(c) = self.langs.get(lang) else {
             return Vec::new();
         };
+        // A dot after an abbreviation ("M. Dupont") does not end the source.
+        let closes = |e: usize| {
+            c.stop.contains(low.get(e))
+                && !(low.get(e) == "." && e > 0 && c.abbreviations.contains(low.get(e - 1)))
+        };
         let clause_end = |mut e: usize| {
-            while e < s.end && !c.stop.contains(low.get(e)) {
+            while e < s.end && !closes(e) {
                 e += 1;
             }
             e
@@ -192,16 +212,16 @@ impl AttributionRules {
                 let next = t + n;
                 let subject_like = c.subject_starts.contains(low.get(next))
                     || (next < s.end
-                        && doc
-                            .tokens
-                            .get(next)
-                            .is_some_and(|x| x.span.slice(doc.text).starts_with(char::is_uppercase)));
-                let subject_follows = after_quote && subject_like;
+                        && doc.tokens.get(next).is_some_and(|x| {
+                            x.span.slice(doc.text).starts_with(char::is_uppercase)
+                        }));
+                let subject_follows =
+                    after_quote && subject_like && !c.not_subject.contains(low.get(next));
                 if subject_follows {
                     Some((t, clause_end(t + n)))
                 } else {
                     let mut start = t;
-                    while start > s.first && !c.stop.contains(low.get(start - 1)) {
+                    while start > s.first && !closes(start - 1) {
                         start -= 1;
                     }
                     Some((start, t + n)).filter(|_| start < t && t - start <= SUBJECT_MAX)
@@ -215,7 +235,10 @@ impl AttributionRules {
             };
             if let (Some(a), Some(b)) = (doc.tokens.get(first), doc.tokens.get(end - 1)) {
                 let span = Span::new(a.span.start, b.span.end);
-                let key = self.aliases.key_for(span.slice(doc.text)).map(str::to_string);
+                let key = self
+                    .aliases
+                    .key_for(span.slice(doc.text))
+                    .map(str::to_string);
                 out.push(Attribution {
                     span,
                     first,
@@ -261,7 +284,10 @@ mod tests {
             )]
         );
         assert_eq!(
-            attributions("Ten died, according to the Hamas-run health ministry.", "en"),
+            attributions(
+                "Ten died, according to the Hamas-run health ministry.",
+                "en"
+            ),
             [a(
                 "according to the Hamas-run health ministry",
                 Some("org:gaza-health-ministry")
@@ -279,7 +305,10 @@ mod tests {
             [a("a indiqué l'armée israélienne", Some("org:idf"))]
         );
         assert_eq!(
-            attributions("Le ministère a indiqué que dix personnes sont mortes.", "fr"),
+            attributions(
+                "Le ministère a indiqué que dix personnes sont mortes.",
+                "fr"
+            ),
             [a("Le ministère a indiqué", None)]
         );
         assert_eq!(
@@ -300,6 +329,14 @@ mod tests {
         assert_eq!(
             attributions("Trois morts, a précisé Le Parisien.", "fr"),
             [a("a précisé Le Parisien", None)]
+        );
+        assert_eq!(
+            attributions("Trois morts, a précisé M. Dupont, maire.", "fr"),
+            [a("a précisé M. Dupont", None)]
+        );
+        assert_eq!(
+            attributions("\"We lost ten men,\" said Monday a statement.", "en"),
+            []
         );
         let long = "Au terme d'une très longue journée de négociations tendues entre les deux camps le ministre a indiqué que tout allait bien.";
         assert_eq!(
