@@ -4,12 +4,17 @@
 
 use storyline_link::compare::{compare, render_text, Comparison, Side};
 use storyline_model::{
-    Analysis, Entity, EntityType, Figure, FigureKind, FramingMark, Precision, Published, Qualifier, Quote,
-    QuoteKind, Span, TimeExpr,
+    Analysis, Entity, EntityType, Figure, FigureKind, FramingMark, Precision, Published, Qualifier,
+    Quote, QuoteKind, Span, TimeExpr,
 };
 
 /// An analysis whose text is `sentences` joined by spaces, with their spans.
-fn article(id: &str, published: Option<&str>, precision: Precision, sentences: &[&str]) -> Analysis {
+fn article(
+    id: &str,
+    published: Option<&str>,
+    precision: Precision,
+    sentences: &[&str],
+) -> Analysis {
     let mut text = String::new();
     let mut spans = Vec::new();
     for s in sentences {
@@ -141,7 +146,13 @@ fn seed_000() -> Analysis {
         Figure {
             who: s("enfants"),
             part_of: Some(0),
-            ..fig(&a, "2 913 enfants", 2913.0, Qualifier::Exact, FigureKind::Killed)
+            ..fig(
+                &a,
+                "2 913 enfants",
+                2913.0,
+                Qualifier::Exact,
+                FigureKind::Killed,
+            )
         },
         Figure {
             who: s("autres"),
@@ -167,7 +178,13 @@ fn seed_000() -> Analysis {
         },
         Figure {
             who: s("autres"),
-            ..fig(&a, "200 autres", 200.0, Qualifier::Exact, FigureKind::Captured)
+            ..fig(
+                &a,
+                "200 autres",
+                200.0,
+                Qualifier::Exact,
+                FigureKind::Captured,
+            )
         },
     ];
     a.times = vec![TimeExpr {
@@ -179,7 +196,12 @@ fn seed_000() -> Analysis {
     }];
     a.entities = vec![
         entity(&a, "Hamas", EntityType::ORG, "org:hamas"),
-        entity(&a, "Moussa Abou Marzouk", EntityType::PER, "per:abu-marzouk"),
+        entity(
+            &a,
+            "Moussa Abou Marzouk",
+            EntityType::PER,
+            "per:abu-marzouk",
+        ),
         entity(&a, "Mikhaïl Bogdanov", EntityType::PER, "per:bogdanov"),
         entity(&a, "Moscou", EntityType::LOC, "loc:moscow"),
         entity(&a, "Gaza", EntityType::LOC, "loc:gaza"),
@@ -276,7 +298,12 @@ fn seed_003() -> Analysis {
     ];
     b.entities = vec![
         entity(&b, "Hamas", EntityType::ORG, "org:hamas"),
-        entity(&b, "Moussa Abou Marzouk", EntityType::PER, "per:abu-marzouk"),
+        entity(
+            &b,
+            "Moussa Abou Marzouk",
+            EntityType::PER,
+            "per:abu-marzouk",
+        ),
         entity(&b, "Mikhaïl Bogdanov", EntityType::PER, "per:bogdanov"),
         entity(&b, "Moscou", EntityType::LOC, "loc:moscow"),
         entity(&b, "Gaza", EntityType::LOC, "loc:gaza"),
@@ -326,7 +353,10 @@ fn seeds_conflict_over_7_october_toll() {
     assert_eq!(k.a.source, None);
     assert_eq!(k.b.source_key.as_deref(), Some("org:afp"));
     assert_eq!(k.a.evidence, "1400 colons et soldats israéliens");
-    assert_eq!(k.b.evidence, "quelque 1140 personnes, majoritairement civiles");
+    assert_eq!(
+        k.b.evidence,
+        "quelque 1140 personnes, majoritairement civiles"
+    );
     assert!(
         k.note.contains("sources differ (unattributed vs org:afp)"),
         "{}",
@@ -399,7 +429,10 @@ fn seeds_actors_quotes_and_headers() {
     let only_b: Vec<&str> = c.actors.only_b.iter().map(|s| s.key.as_str()).collect();
     assert_eq!(only_b, ["org:afp"]);
     assert_eq!(c.quotes_a[0].speaker.as_deref(), Some("le Hamas"));
-    assert_eq!(c.quotes_b[0].speaker.as_deref(), Some("la diplomatie russe"));
+    assert_eq!(
+        c.quotes_b[0].speaker.as_deref(),
+        Some("la diplomatie russe")
+    );
     assert_eq!(c.a.published.value.as_deref(), Some("2023-10"));
     assert_eq!(c.b.published.precision, Precision::Unknown);
     assert_eq!(c.b.dateline.as_deref(), Some("Moscou"));
@@ -410,14 +443,21 @@ fn seeds_actors_quotes_and_headers() {
 #[test]
 fn seeds_framing_differences() {
     let c = seeds();
-    let get =
-        |m: &std::collections::BTreeMap<String, Vec<String>>, k: &str| m.get(k).cloned().unwrap_or_default();
-    assert_eq!(get(&c.framing.only_a, "religious-martyrdom-term"), ["martyrs"]);
+    let get = |m: &std::collections::BTreeMap<String, Vec<String>>, k: &str| {
+        m.get(k).cloned().unwrap_or_default()
+    };
+    assert_eq!(
+        get(&c.framing.only_a, "religious-martyrdom-term"),
+        ["martyrs"]
+    );
     assert_eq!(
         get(&c.framing.only_a, "settler-label-for-civilians"),
         ["colonies", "colons"]
     );
-    assert_eq!(get(&c.framing.only_a, "scare-quotes-state-name"), ["‘Israël’"]);
+    assert_eq!(
+        get(&c.framing.only_a, "scare-quotes-state-name"),
+        ["‘Israël’"]
+    );
     assert_eq!(get(&c.framing.only_b, "hostage-term"), ["otages"]);
     assert_eq!(get(&c.framing.only_b, "islamist-label"), ["islamistes"]);
     assert!(c.framing.shared.is_empty());
@@ -460,7 +500,14 @@ fn render_shows_sections_and_fits_100_columns() {
 }
 
 /// Two one-sentence articles published on `day_a` / `day_b`, each with one killed figure.
-fn pair(day_a: &str, sa: &str, fa: Figure, day_b: &str, sb: &str, fb: Figure) -> (Analysis, Analysis) {
+fn pair(
+    day_a: &str,
+    sa: &str,
+    fa: Figure,
+    day_b: &str,
+    sb: &str,
+    fb: Figure,
+) -> (Analysis, Analysis) {
     let mut a = article("a", Some(day_a), Precision::Day, &[sa]);
     let mut b = article("b", Some(day_b), Precision::Day, &[sb]);
     a.figures = vec![fa];
@@ -545,7 +592,14 @@ fn money_is_not_compared_with_money() {
         source_key: s("org:un"),
         ..bare(v, Qualifier::Exact, FigureKind::Money, Span::new(16, 28))
     };
-    let (a, b) = pair("2023-10-26", sa, money(100e6), "2023-10-26", sb, money(300e6));
+    let (a, b) = pair(
+        "2023-10-26",
+        sa,
+        money(100e6),
+        "2023-10-26",
+        sb,
+        money(300e6),
+    );
     let c = compare(&a, &b);
     assert!(c.conflicts.is_empty() && c.progressions.is_empty());
 }
@@ -557,13 +611,23 @@ fn gaza_and_israel_tolls_from_one_source_on_one_date_are_not_paired() {
     let fa = Figure {
         who: s("Israéliens"),
         source_key: s("org:afp"),
-        ..bare(1400.0, Qualifier::Exact, FigureKind::Killed, Span::new(14, 29))
+        ..bare(
+            1400.0,
+            Qualifier::Exact,
+            FigureKind::Killed,
+            Span::new(14, 29),
+        )
     };
     let fb = Figure {
         who: s("personnes"),
         place: s("Gaza"),
         source_key: s("org:afp"),
-        ..bare(700.0, Qualifier::Exact, FigureKind::Killed, Span::new(14, 27))
+        ..bare(
+            700.0,
+            Qualifier::Exact,
+            FigureKind::Killed,
+            Span::new(14, 27),
+        )
     };
     let (a, b) = pair("2023-10-08", sa, fa.clone(), "2023-10-08", sb, fb);
     let c = compare(&a, &b);
@@ -586,12 +650,22 @@ fn a_sentence_naming_both_sides_places_nothing() {
     let sb = "Ce jour-là, 9000 personnes sont mortes à Gaza, selon le ministère.";
     let fa = Figure {
         source_key: s("org:un"),
-        ..bare(5000.0, Qualifier::Exact, FigureKind::Killed, Span::new(50, 59))
+        ..bare(
+            5000.0,
+            Qualifier::Exact,
+            FigureKind::Killed,
+            Span::new(50, 59),
+        )
     };
     let fb = Figure {
         place: s("Gaza"),
         source_key: s(HEALTH),
-        ..bare(9000.0, Qualifier::Exact, FigureKind::Killed, Span::new(13, 28))
+        ..bare(
+            9000.0,
+            Qualifier::Exact,
+            FigureKind::Killed,
+            Span::new(13, 28),
+        )
     };
     let (a, b) = pair("2023-11-01", sa, fa, "2023-11-01", sb, fb);
     let c = compare(&a, &b);
@@ -614,7 +688,10 @@ fn a_smaller_later_count_from_one_source_is_a_revision_ordered_by_dates() {
     assert!(c.conflicts.is_empty());
     assert_eq!(c.progressions.len(), 1);
     let p = &c.progressions[0];
-    assert_eq!((p.earlier, p.direction.as_str()), (Some(Side::A), "decrease"));
+    assert_eq!(
+        (p.earlier, p.direction.as_str()),
+        (Some(Side::A), "decrease")
+    );
     assert!(p.basis.starts_with("publication dates"), "{}", p.basis);
     assert!(
         !c.same_event && c.reasons.iter().any(|r| r.contains("21 days apart")),
@@ -645,8 +722,18 @@ fn unrelated_articles_are_neither_event_nor_storyline() {
 
 #[test]
 fn shared_framing_is_grouped_once() {
-    let mut a = article("a", None, Precision::Unknown, &["Les terroristes ont frappé."]);
-    let mut b = article("b", None, Precision::Unknown, &["Des Terroristes et des otages."]);
+    let mut a = article(
+        "a",
+        None,
+        Precision::Unknown,
+        &["Les terroristes ont frappé."],
+    );
+    let mut b = article(
+        "b",
+        None,
+        Precision::Unknown,
+        &["Des Terroristes et des otages."],
+    );
     a.framing = vec![mark(&a, "terroristes", 0, "terroriste", "terrorism-label")];
     b.framing = vec![
         mark(&b, "Terroristes", 0, "terroriste", "terrorism-label"),
@@ -712,4 +799,35 @@ fn json_field_names_are_stable() {
     assert_eq!(v["progressions"][0]["source_key"], HEALTH);
     assert_eq!(v["framing"]["only_b"]["hostage-term"][0], "otages");
     assert_eq!(v["quotes_a"][0]["kind"], "direct");
+}
+
+#[test]
+fn a_territorial_source_outweighs_a_misread_place() {
+    // The sentence names Gaza and Israel; an analyzer may read where = "Israël" for the Gaza
+    // health ministry's toll. The ministry's region wins, so the progression is still found and
+    // the Gaza toll is still never paired with the Israel toll.
+    let mut b = seed_003();
+    b.figures[0].place = s("Israël");
+    let c = compare(&seed_000(), &b);
+    assert_eq!(c.figures_b[0].region.as_deref(), Some("gaza"));
+    assert_eq!(c.figures_b[0].region_from.as_deref(), Some("source"));
+    assert_eq!(c.progressions.len(), 1);
+    assert_eq!(
+        (c.progressions[0].a_index, c.progressions[0].b_index),
+        (0, 0)
+    );
+    assert_eq!(c.conflicts.len(), 1);
+    assert_eq!((c.conflicts[0].a_index, c.conflicts[0].b_index), (3, 1));
+}
+
+#[test]
+fn a_repeated_figure_gives_one_finding() {
+    let mut a = seed_000();
+    let mut b = seed_003();
+    let again = a.figures[3].clone();
+    a.figures.push(again);
+    let again = b.figures[0].clone();
+    b.figures.push(again);
+    let c = compare(&a, &b);
+    assert_eq!((c.conflicts.len(), c.progressions.len()), (1, 1));
 }

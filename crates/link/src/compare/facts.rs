@@ -28,7 +28,8 @@ impl DayMonth {
 pub(crate) struct Facts {
     /// The region the count is about.
     pub(crate) region: Option<RegionId>,
-    /// Which clue gave `region`: `where`, `who`, `sentence`, `previous sentence`, `part_of`.
+    /// Which clue gave `region`: `where`, `who`, `source`, `sentence`, `previous sentence`,
+    /// `part_of`.
     pub(crate) region_from: Option<&'static str>,
     /// The region of the people counted ("Palestiniens"), which must also agree when both say.
     pub(crate) people: Option<RegionId>,
@@ -42,7 +43,9 @@ pub(crate) struct Facts {
 
 /// The index of the sentence holding byte `pos`.
 pub(crate) fn sentence_at(a: &Analysis, pos: usize) -> Option<usize> {
-    a.sentences.iter().position(|s| s.start <= pos && pos < s.end)
+    a.sentences
+        .iter()
+        .position(|s| s.start <= pos && pos < s.end)
 }
 
 /// The sentence around a figure, or the figure's own span when sentences are missing.
@@ -54,6 +57,9 @@ pub(crate) fn sentence_of(a: &Analysis, span: Span) -> &str {
 
 /// A day number as written: `7`, `1er`, `1st`, `7th`.
 fn day_number(w: &str) -> Option<u8> {
+    if !w.starts_with(|c: char| c.is_ascii_digit()) {
+        return None;
+    }
     let digits = w.trim_end_matches(|c: char| c.is_alphabetic());
     let suffix = w.get(digits.len()..).unwrap_or("");
     if !matches!(suffix, "" | "er" | "st" | "nd" | "rd" | "th") {
@@ -69,13 +75,19 @@ fn dates_in(lex: &Lexicon, text: &str, year_hints: &[(u8, u8, i32)]) -> Vec<DayM
     let at = |i: usize| w.get(i).map(String::as_str).unwrap_or("");
     let mut out = Vec::new();
     for i in 0..w.len() {
-        let (day, month, next) = match (day_number(at(i)), lex.month(at(i + 1))) {
-            (Some(d), Some(m)) => (d, m, i + 2),
-            _ => match (lex.month(at(i)), day_number(at(i + 1))) {
-                (Some(m), Some(d)) => (d, m, i + 2),
-                _ => continue,
-            },
+        // Day first ("7 octobre") or month first ("October 7"); the day test is the cheap one.
+        let Some(day) = day_number(at(i)) else {
+            continue;
         };
+        let (month, next, first) = match (lex.month(at(i + 1)), i.checked_sub(1)) {
+            (Some(m), _) => (m, i + 2, i),
+            (None, Some(p)) => match lex.month(at(p)) {
+                Some(m) => (m, i + 1, p),
+                None => continue,
+            },
+            (None, None) => continue,
+        };
+        let i = first;
         let running = (1..=3).any(|back| i >= back && lex.is_running_marker(at(i - back)));
         if running {
             continue;
@@ -127,34 +139,45 @@ fn head_noun(who: &str) -> Option<String> {
 ///
 /// Order of trust: the `where` field (the analyzer read a place for this count), then the
 /// counted noun's nationality ("Palestiniens", "colons et soldats israéliens"), then the
-/// sentence's place words, then the previous sentence's ("the 7 October offensive against the
-/// settlements of the Gaza envelope" before "1 400 killed" places the toll in Israel: the Gaza
-/// envelope is the Israeli side of the border). A sentence naming places that exclude each
-/// other decides nothing, and the previous sentence is then not consulted: the count's own
-/// sentence is ambiguous, and an earlier sentence cannot settle it.
+/// region of a territorial source (`data/compare/sources.txt`), then the sentence's place
+/// words, then the previous sentence's ("the 7 October offensive against the settlements of the
+/// Gaza envelope" before "1 400 killed" places the toll in Israel: the Gaza envelope is the
+/// Israeli side of the border). A `where` or nationality that excludes the source's own region
+/// yields to the source: the analyzer may have read the wrong one of two places in "la guerre à
+/// Gaza entre Israël et le Hamas", the Gaza health ministry cannot have counted in Israel.
+/// A sentence naming places that exclude each other decides nothing, and the previous sentence
+/// is then not consulted: the count's own sentence is ambiguous, an earlier one cannot settle it.
 fn region_of(
     lex: &Lexicon,
-    a: &Analysis,
+    sentences: &mut Sentences,
     f: &Figure,
 ) -> (Option<RegionId>, Option<&'static str>, Option<RegionId>) {
     let resolve = |t: Option<&str>| match t.map(|t| lex.resolve(t)) {
         Some(Resolution::Region(r)) => Some(r),
         _ => None,
     };
-    let people = resolve(f.who.as_deref());
-    if let Some(r) = resolve(f.place.as_deref()) {
+    let home = f.source_key.as_deref().and_then(|k| lex.home_of(k));
+    let fits = |r: RegionId| home.is_none_or(|h| lex.compatible(r, h));
+    let people = resolve(f.who.as_deref()).filter(|&r| fits(r));
+    if let Some(r) = resolve(f.place.as_deref()).filter(|&r| fits(r)) {
         return (Some(r), Some("where"), people);
     }
     if let Some(r) = people {
         return (Some(r), Some("who"), people);
     }
-    let Some(i) = sentence_at(a, f.span.start) else {
+    if home.is_some() {
+        return (home, Some("source"), None);
+    }
+    let Some(i) = sentences.index_of(f.span.start) else {
         return (None, None, None);
     };
-    let sentence = |i: usize| a.sentences.get(i).map(|s| s.slice(&a.text));
-    match sentence(i).map(|s| lex.resolve(s)) {
+    match sentences.info(i).map(|s| s.region) {
         Some(Resolution::Region(r)) => (Some(r), Some("sentence"), None),
-        Some(Resolution::Silent) => match i.checked_sub(1).and_then(sentence).map(|s| lex.resolve(s)) {
+        Some(Resolution::Silent) => match i
+            .checked_sub(1)
+            .and_then(|p| sentences.info(p))
+            .map(|s| s.region)
+        {
             Some(Resolution::Region(r)) => (Some(r), Some("previous sentence"), None),
             _ => (None, None, None),
         },
@@ -164,43 +187,83 @@ fn region_of(
 
 /// Event dates for a figure: those of its sentence, else of the previous sentence (the date of
 /// an offensive is often given just before its toll).
-fn anchors_of(lex: &Lexicon, a: &Analysis, f: &Figure) -> Vec<DayMonth> {
-    let Some(i) = sentence_at(a, f.span.start) else {
+fn anchors_of(sentences: &mut Sentences, f: &Figure) -> Vec<DayMonth> {
+    let Some(i) = sentences.index_of(f.span.start) else {
         return Vec::new();
     };
-    let dates = |i: usize| {
-        a.sentences
-            .get(i)
-            .map_or_else(Vec::new, |s| dates_in(lex, s.slice(&a.text), &year_hints(a, *s)))
-    };
-    let own = dates(i);
-    if own.is_empty() {
-        i.checked_sub(1).map_or_else(Vec::new, dates)
-    } else {
-        own
+    match sentences.info(i).map(|s| s.dates.clone()) {
+        Some(own) if !own.is_empty() => own,
+        _ => i
+            .checked_sub(1)
+            .and_then(|p| sentences.info(p))
+            .map_or_else(Vec::new, |s| s.dates.clone()),
+    }
+}
+
+/// What one sentence says about places and event dates.
+struct SentenceInfo {
+    region: Resolution,
+    dates: Vec<DayMonth>,
+}
+
+/// Sentence facts computed on first use: several figures often share a sentence.
+struct Sentences<'a> {
+    lex: &'a Lexicon,
+    analysis: &'a Analysis,
+    cache: Vec<Option<SentenceInfo>>,
+}
+
+impl<'a> Sentences<'a> {
+    fn new(lex: &'a Lexicon, analysis: &'a Analysis) -> Self {
+        let cache = analysis.sentences.iter().map(|_| None).collect();
+        Sentences {
+            lex,
+            analysis,
+            cache,
+        }
+    }
+
+    fn index_of(&self, pos: usize) -> Option<usize> {
+        sentence_at(self.analysis, pos)
+    }
+
+    fn info(&mut self, i: usize) -> Option<&SentenceInfo> {
+        let span = *self.analysis.sentences.get(i)?;
+        let slot = self.cache.get_mut(i)?;
+        if slot.is_none() {
+            let text = span.slice(&self.analysis.text);
+            let dates = dates_in(self.lex, text, &year_hints(self.analysis, span));
+            *slot = Some(SentenceInfo {
+                region: self.lex.resolve(text),
+                dates,
+            });
+        }
+        slot.as_ref()
     }
 }
 
 /// The facts of every figure of `a`, parts inheriting what they lack from their whole.
 pub(crate) fn facts(a: &Analysis) -> Vec<Facts> {
     let lex = lexicon();
+    let mut sentences = Sentences::new(lex, a);
     let own: Vec<Facts> = a
         .figures
         .iter()
         .map(|f| {
-            let (region, region_from, people) = region_of(lex, a, f);
+            let (region, region_from, people) = region_of(lex, &mut sentences, f);
             let head = f.who.as_deref().and_then(head_noun);
-            let sub_noun = if f.part_of.is_some() || head.as_deref().is_some_and(|h| lex.is_subgroup(h)) {
-                Some(head.unwrap_or_default())
-            } else {
-                None
-            };
+            let sub_noun =
+                if f.part_of.is_some() || head.as_deref().is_some_and(|h| lex.is_subgroup(h)) {
+                    Some(head.unwrap_or_default())
+                } else {
+                    None
+                };
             Facts {
                 region,
                 region_from,
                 people,
                 sub_noun,
-                anchors: anchors_of(lex, a, f),
+                anchors: anchors_of(&mut sentences, f),
                 source_key: f.source_key.clone(),
             }
         })
@@ -213,7 +276,7 @@ pub(crate) fn facts(a: &Analysis) -> Vec<Facts> {
             if let Some(whole) = f.part_of.filter(|&p| p != i).and_then(|p| own.get(p)) {
                 // A part is counted where its whole is: that beats the sentence's place words,
                 // not the part's own `where` or nationality.
-                let own_clue = matches!(facts.region_from, Some("where" | "who"));
+                let own_clue = matches!(facts.region_from, Some("where" | "who" | "source"));
                 if !own_clue && whole.region.is_some() {
                     facts.region = whole.region;
                     facts.region_from = Some("part_of");

@@ -8,7 +8,7 @@
 
 use storyline_model::{Analysis, Figure, FigureKind, Qualifier};
 
-use super::facts::{facts, sentence_of, DayMonth, Facts};
+use super::facts::{sentence_of, DayMonth, Facts};
 use super::lexicon::{lexicon, words};
 use super::{Conflict, FigureRef, Progression, Side};
 
@@ -32,7 +32,10 @@ pub(crate) fn is_monotone(kind: FigureKind) -> bool {
 /// Kinds that say what is counted. Money, percentages and "other" carry no counted thing in
 /// the model, so two of them cannot be shown to measure the same thing and are never paired.
 fn is_count(kind: FigureKind) -> bool {
-    !matches!(kind, FigureKind::Money | FigureKind::Percent | FigureKind::Other)
+    !matches!(
+        kind,
+        FigureKind::Money | FigureKind::Percent | FigureKind::Other
+    )
 }
 
 /// The values a figure allows, given its qualifier or range.
@@ -150,7 +153,13 @@ fn order(a: &Analysis, b: &Analysis, x: &Figure, y: &Figure) -> (Option<Side>, S
             return (Some(earlier), format!("as_of dates (a {ta}, b {tb})"));
         }
     }
-    let unknown = |an: &Analysis| an.published.value.as_deref().unwrap_or("unknown").to_string();
+    let unknown = |an: &Analysis| {
+        an.published
+            .value
+            .as_deref()
+            .unwrap_or("unknown")
+            .to_string()
+    };
     let dates = format!("publication dates a {}, b {}", unknown(a), unknown(b));
     if is_monotone(x.what) {
         let earlier = if x.value <= y.value { Side::A } else { Side::B };
@@ -170,13 +179,16 @@ fn order(a: &Analysis, b: &Analysis, x: &Figure, y: &Figure) -> (Option<Side>, S
 }
 
 /// All conflicts and progressions between the figures of `a` and `b`.
-pub(crate) fn pair(a: &Analysis, b: &Analysis, days_apart: Option<i64>) -> (Vec<Conflict>, Vec<Progression>) {
+pub(crate) fn pair(
+    (a, fa): (&Analysis, &[Facts]),
+    (b, fb): (&Analysis, &[Facts]),
+    days_apart: Option<i64>,
+) -> (Vec<Conflict>, Vec<Progression>) {
     let lex = lexicon();
-    let (fa, fb) = (facts(a), facts(b));
     let mut conflicts = Vec::new();
     let mut progressions = Vec::new();
-    for (i, (x, fx)) in a.figures.iter().zip(&fa).enumerate() {
-        for (j, (y, fy)) in b.figures.iter().zip(&fb).enumerate() {
+    for (i, (x, fx)) in a.figures.iter().zip(fa).enumerate() {
+        for (j, (y, fy)) in b.figures.iter().zip(fb).enumerate() {
             let Some(timing) = same_thing(x, fx, y, fy) else {
                 continue;
             };
@@ -192,24 +204,41 @@ pub(crate) fn pair(a: &Analysis, b: &Analysis, days_apart: Option<i64>) -> (Vec<
             let sources = if same_source {
                 "same source".to_string()
             } else {
-                format!("sources differ ({} vs {})", source_label(x), source_label(y))
+                format!(
+                    "sources differ ({} vs {})",
+                    source_label(x),
+                    source_label(y)
+                )
             };
             let what = x.what.as_str();
-            let place = region.clone().unwrap_or_else(|| "place unknown".to_string());
+            let place = region
+                .clone()
+                .unwrap_or_else(|| "place unknown".to_string());
             let values = format!(
                 "{} vs {}",
                 value_words(x.value, x.low, x.high, x.qualifier),
                 value_words(y.value, y.low, y.high, y.qualifier)
             );
             let timing_words = match &timing {
-                Timing::SameEvent(d) => format!("same event date ({} {})", d.day, month_name(d.month)),
+                Timing::SameEvent(d) => {
+                    format!("same event date ({} {})", d.day, month_name(d.month))
+                }
                 Timing::Running => "running count, no event date".to_string(),
             };
             let is_conflict = match timing {
                 Timing::SameEvent(_) => !same_source || same_day,
                 Timing::Running => !same_source && same_day,
             };
+            // An article that repeats a figure would list the same finding twice.
+            let repeated =
+                |r: &FigureRef, f: &Figure| r.value == f.value && r.qualifier == f.qualifier;
             if is_conflict {
+                if conflicts
+                    .iter()
+                    .any(|k: &Conflict| k.what == x.what && repeated(&k.a, x) && repeated(&k.b, y))
+                {
+                    continue;
+                }
                 conflicts.push(Conflict {
                     a_index: i,
                     b_index: j,
@@ -223,6 +252,20 @@ pub(crate) fn pair(a: &Analysis, b: &Analysis, days_apart: Option<i64>) -> (Vec<
                     b: rb,
                 });
             } else if same_source {
+                let seen = progressions.iter().any(|p: &Progression| {
+                    let (pa, pb) = if p.from.side == Side::A {
+                        (&p.from, &p.to)
+                    } else {
+                        (&p.to, &p.from)
+                    };
+                    p.what == x.what
+                        && p.source_key == fx.source_key
+                        && repeated(pa, x)
+                        && repeated(pb, y)
+                });
+                if seen {
+                    continue;
+                }
                 let (earlier, basis) = order(a, b, x, y);
                 let (from, to) = if earlier == Some(Side::B) {
                     (rb, ra)
@@ -294,7 +337,10 @@ fn month_name(m: u8) -> &'static str {
         "November",
         "December",
     ];
-    NAMES.get(usize::from(m).wrapping_sub(1)).copied().unwrap_or("?")
+    NAMES
+        .get(usize::from(m).wrapping_sub(1))
+        .copied()
+        .unwrap_or("?")
 }
 
 #[cfg(test)]

@@ -9,6 +9,7 @@ use rustc_hash::{FxHashMap, FxHashSet};
 
 const PLACES: &str = include_str!("../../../../data/compare/places.txt");
 const COUNTS: &str = include_str!("../../../../data/compare/counts.txt");
+const SOURCES: &str = include_str!("../../../../data/compare/sources.txt");
 
 /// A region of the places lexicon, by index.
 pub(crate) type RegionId = usize;
@@ -29,16 +30,19 @@ pub(crate) struct Lexicon {
     names: Vec<String>,
     parents: Vec<Option<RegionId>>,
     phrases: FxHashMap<String, RegionId>,
-    max_phrase_words: usize,
+    /// For each word that begins a phrase, the most words a phrase starting with it has: most
+    /// words begin none, and are skipped without building candidate phrases.
+    phrase_starts: FxHashMap<String, usize>,
     subgroups: FxHashSet<String>,
     running: FxHashSet<String>,
     months: FxHashMap<String, u8>,
+    source_homes: FxHashMap<String, RegionId>,
 }
 
 /// The lexicon compiled into the binary, parsed on first use.
 pub(crate) fn lexicon() -> &'static Lexicon {
     static LEXICON: OnceLock<Lexicon> = OnceLock::new();
-    LEXICON.get_or_init(|| Lexicon::parse(PLACES, COUNTS).0)
+    LEXICON.get_or_init(|| Lexicon::parse(PLACES, COUNTS, SOURCES).0)
 }
 
 /// Lower-cased words of `text`: any character that is not alphanumeric separates words, so
@@ -58,24 +62,28 @@ fn entries(data: &str) -> impl Iterator<Item = Result<(&str, Vec<&str>), String>
         .map(|line| match line.split_once(':') {
             Some((head, list)) => Ok((
                 head.trim(),
-                list.split(',').map(str::trim).filter(|p| !p.is_empty()).collect(),
+                list.split(',')
+                    .map(str::trim)
+                    .filter(|p| !p.is_empty())
+                    .collect(),
             )),
             None => Err(format!("no ':' in line {line:?}")),
         })
 }
 
 impl Lexicon {
-    /// Parses the two files; lines it cannot read are skipped and described in the second
+    /// Parses the three files; lines it cannot read are skipped and described in the second
     /// value (a unit test asserts there are none in the shipped data).
-    pub(crate) fn parse(places: &str, counts: &str) -> (Lexicon, Vec<String>) {
+    pub(crate) fn parse(places: &str, counts: &str, sources: &str) -> (Lexicon, Vec<String>) {
         let mut lex = Lexicon {
             names: Vec::new(),
             parents: Vec::new(),
             phrases: FxHashMap::default(),
-            max_phrase_words: 1,
+            phrase_starts: FxHashMap::default(),
             subgroups: FxHashSet::default(),
             running: FxHashSet::default(),
             months: FxHashMap::default(),
+            source_homes: FxHashMap::default(),
         };
         let mut problems = Vec::new();
         for entry in entries(places) {
@@ -95,7 +103,9 @@ impl Lexicon {
                 Some(p) => match lex.names.iter().position(|n| n == p) {
                     Some(i) => Some(i),
                     None => {
-                        problems.push(format!("places: parent {p:?} of {name:?} not defined above"));
+                        problems.push(format!(
+                            "places: parent {p:?} of {name:?} not defined above"
+                        ));
                         continue;
                     }
                 },
@@ -105,7 +115,10 @@ impl Lexicon {
             lex.parents.push(parent);
             for phrase in list {
                 let w = words(phrase);
-                lex.max_phrase_words = lex.max_phrase_words.max(w.len());
+                if let Some(first) = w.first() {
+                    let longest = lex.phrase_starts.entry(first.clone()).or_insert(0);
+                    *longest = (*longest).max(w.len());
+                }
                 lex.phrases.insert(w.join(" "), id);
             }
         }
@@ -122,7 +135,10 @@ impl Lexicon {
                 lex.subgroups.extend(lowered);
             } else if head == "running" {
                 lex.running.extend(lowered);
-            } else if let Some(m) = head.strip_prefix("month-").and_then(|n| n.parse::<u8>().ok()) {
+            } else if let Some(m) = head
+                .strip_prefix("month-")
+                .and_then(|n| n.parse::<u8>().ok())
+            {
                 if (1..=12).contains(&m) {
                     lex.months.extend(lowered.map(|w| (w, m)));
                 } else {
@@ -132,7 +148,27 @@ impl Lexicon {
                 problems.push(format!("counts: unknown list {head:?}"));
             }
         }
+        let lines = sources
+            .lines()
+            .map(str::trim)
+            .filter(|l| !l.is_empty() && !l.starts_with('#'));
+        for line in lines {
+            let parsed = line.split_once('=').map(|(k, r)| (k.trim(), r.trim()));
+            match parsed.and_then(|(k, r)| Some((k, lex.names.iter().position(|n| n == r)?))) {
+                Some((key, region)) => {
+                    lex.source_homes.insert(key.to_string(), region);
+                }
+                None => problems.push(format!(
+                    "sources: cannot read {line:?} (key = known region)"
+                )),
+            }
+        }
         (lex, problems)
+    }
+
+    /// The region a source's counts are about by what the source is, when it has one.
+    pub(crate) fn home_of(&self, source_key: &str) -> Option<RegionId> {
+        self.source_homes.get(source_key).copied()
     }
 
     /// The region's name (`gaza`), for output.
@@ -172,11 +208,22 @@ impl Lexicon {
     fn regions_in(&self, text: &str) -> Vec<RegionId> {
         let w = words(text);
         let mut found = Vec::new();
+        let mut candidate = String::new();
         let mut i = 0;
-        'outer: while i < w.len() {
-            let longest = self.max_phrase_words.min(w.len() - i);
+        'outer: while let Some(first) = w.get(i) {
+            let longest = self
+                .phrase_starts
+                .get(first)
+                .map_or(0, |&n| n.min(w.len() - i));
             for len in (1..=longest).rev() {
-                if let Some(&r) = w.get(i..i + len).and_then(|s| self.phrases.get(&s.join(" "))) {
+                candidate.clear();
+                for (k, word) in w.iter().skip(i).take(len).enumerate() {
+                    if k > 0 {
+                        candidate.push(' ');
+                    }
+                    candidate.push_str(word);
+                }
+                if let Some(&r) = self.phrases.get(&candidate) {
                     found.push(r);
                     i += len;
                     continue 'outer;
@@ -225,16 +272,21 @@ mod tests {
 
     #[test]
     fn shipped_data_parses_cleanly() {
-        let (lex, problems) = Lexicon::parse(PLACES, COUNTS);
+        let (lex, problems) = Lexicon::parse(PLACES, COUNTS, SOURCES);
         assert!(problems.is_empty(), "{problems:?}");
         assert!(lex.month("octobre") == Some(10) && lex.month("october") == Some(10));
         assert!(lex.is_subgroup("enfants"));
+        assert_eq!(
+            lex.home_of("org:gaza-health-ministry").map(|r| lex.name(r)),
+            Some("gaza")
+        );
     }
 
     #[test]
     fn longest_phrase_wins_and_conflicting_places_are_ambiguous() {
         let lex = lexicon();
-        let Resolution::Region(r) = lex.resolve("contre les colonies de l’enveloppe de Gaza") else {
+        let Resolution::Region(r) = lex.resolve("contre les colonies de l’enveloppe de Gaza")
+        else {
             panic!("not resolved");
         };
         assert_eq!(lex.name(r), "israel");
@@ -251,8 +303,12 @@ mod tests {
 
     #[test]
     fn bad_lines_are_reported_not_fatal() {
-        let (lex, problems) = Lexicon::parse("x < nowhere: a\nno colon here\ny: b", "month-13: z");
-        assert_eq!(problems.len(), 3, "{problems:?}");
+        let (lex, problems) = Lexicon::parse(
+            "x < nowhere: a\nno colon here\ny: b",
+            "month-13: z",
+            "org:q = mars",
+        );
+        assert_eq!(problems.len(), 4, "{problems:?}");
         assert_eq!(lex.resolve("b"), Resolution::Region(0));
     }
 }

@@ -122,7 +122,8 @@ pub struct FigureView {
     pub part_of: Option<usize>,
     /// Region inferred for pairing (`gaza`, `israel`), from `data/compare/places.txt`.
     pub region: Option<String>,
-    /// The clue that gave `region`: `where`, `who`, `sentence`, `previous sentence`, `part_of`.
+    /// The clue that gave `region`: `where`, `who`, `source`, `sentence`, `previous sentence`,
+    /// `part_of`.
     pub region_from: Option<String>,
     /// The figure's words in the text.
     pub evidence: String,
@@ -262,7 +263,9 @@ pub struct Comparison {
 /// Compares `a` and `b`.
 pub fn compare(a: &Analysis, b: &Analysis) -> Comparison {
     let evidence = similarity::evidence(a, b);
-    let (conflicts, progressions) = figures::pair(a, b, evidence.days_apart);
+    let (facts_a, facts_b) = (facts::facts(a), facts::facts(b));
+    let (conflicts, progressions) =
+        figures::pair((a, &facts_a), (b, &facts_b), evidence.days_apart);
     let actors = actors(a, b);
     let verdict = verdict::decide(&evidence, &actors, &progressions);
     Comparison {
@@ -272,8 +275,8 @@ pub fn compare(a: &Analysis, b: &Analysis) -> Comparison {
         same_storyline: verdict.same_storyline,
         reasons: verdict.reasons,
         actors,
-        figures_a: figure_views(a),
-        figures_b: figure_views(b),
+        figures_a: figure_views(a, &facts_a),
+        figures_b: figure_views(b, &facts_b),
         conflicts,
         progressions,
         quotes_a: quotes(a),
@@ -307,7 +310,12 @@ fn type_rank(t: EntityType) -> u8 {
 }
 
 fn actors(a: &Analysis, b: &Analysis) -> Actors {
-    let find = |x: &Analysis, key: &str| x.entities.iter().find(|e| e.key == key).map(|e| e.text.clone());
+    let find = |x: &Analysis, key: &str| {
+        x.entities
+            .iter()
+            .find(|e| e.key == key)
+            .map(|e| e.text.clone())
+    };
     let only = |x: &Analysis, y: &Analysis| {
         let mut v: Vec<Actor> = x
             .entities
@@ -345,11 +353,11 @@ fn actors(a: &Analysis, b: &Analysis) -> Actors {
     }
 }
 
-fn figure_views(a: &Analysis) -> Vec<FigureView> {
+fn figure_views(a: &Analysis, facts: &[facts::Facts]) -> Vec<FigureView> {
     let lex = lexicon::lexicon();
     a.figures
         .iter()
-        .zip(facts::facts(a))
+        .zip(facts)
         .enumerate()
         .map(|(index, (f, facts))| FigureView {
             index,

@@ -142,7 +142,10 @@ fn figure_line(out: &mut String, f: &FigureView) {
         "#{} {} {}{}",
         f.index,
         value_words(f.value, f.low, f.high, f.qualifier),
-        f.unit.as_deref().map(|u| format!("{u} ")).unwrap_or_default(),
+        f.unit
+            .as_deref()
+            .map(|u| format!("{u} "))
+            .unwrap_or_default(),
         or_dash(f.who.as_deref())
     );
     wrap(out, "  ", 6, &format!("{head} — {}", facts.join("; ")));
@@ -227,7 +230,10 @@ pub fn render_text(c: &Comparison) -> String {
         );
     }
     for (label, list) in [("only a", &c.actors.only_a), ("only b", &c.actors.only_b)] {
-        let names: Vec<String> = list.iter().map(|x| format!("{} ({})", x.text, x.key)).collect();
+        let names: Vec<String> = list
+            .iter()
+            .map(|x| format!("{} ({})", x.text, x.key))
+            .collect();
         let names = if names.is_empty() {
             "none".to_string()
         } else {
@@ -251,7 +257,10 @@ pub fn render_text(c: &Comparison) -> String {
         let _ = writeln!(out, "  none");
     }
     for p in &c.progressions {
-        let growth = p.growth_pct.map(|g| format!(" {g:+.0}%")).unwrap_or_default();
+        let growth = p
+            .growth_pct
+            .map(|g| format!(" {g:+.0}%"))
+            .unwrap_or_default();
         wrap(
             &mut out,
             "  * ",
@@ -265,7 +274,11 @@ pub fn render_text(c: &Comparison) -> String {
 
     section(&mut out, "Figures");
     for (label, figs) in [("a", &c.figures_a), ("b", &c.figures_b)] {
-        let _ = writeln!(out, "  {label}:{}", if figs.is_empty() { " none" } else { "" });
+        let _ = writeln!(
+            out,
+            "  {label}:{}",
+            if figs.is_empty() { " none" } else { "" }
+        );
         for f in figs {
             figure_line(&mut out, f);
         }

@@ -93,7 +93,8 @@ pub(crate) fn decide(e: &Evidence, actors: &Actors, progressions: &[Progression]
         .map(|s| s.key.as_str())
         .collect();
     let by_evidence = same_storyline(e);
-    let by_actors = key_actors.len() >= MIN_SHARED_ACTORS && e.shared_terms.len() >= MIN_SHARED_TERMS;
+    let by_actors =
+        key_actors.len() >= MIN_SHARED_ACTORS && e.shared_terms.len() >= MIN_SHARED_TERMS;
     if by_evidence {
         reasons.push("similarity says same storyline".to_string());
     }
