@@ -183,8 +183,15 @@ fn deleting_an_article_in_sqlite3_removes_all_its_rows() -> Result<(), Box<dyn s
         )?;
         assert_eq!(n, 0, "{table} still holds rows of the deleted article");
     }
+    // SQLite documents that VACUUM may renumber rowids that are not an INTEGER PRIMARY KEY;
+    // the search index must still point at the right article after one.
+    conn.execute_batch("VACUUM")?;
     assert_eq!(store.search(&["délégat".to_string()], 5)?, vec![]);
-    assert_eq!(store.search(&["otag".to_string()], 5)?.len(), 1);
+    let hits = store.search(&["otag".to_string()], 5)?;
+    assert_eq!(
+        hits.iter().map(|h| h.id.as_str()).collect::<Vec<_>>(),
+        ["jan-visit"]
+    );
     // Its content can be stored again.
     assert_eq!(
         store.insert_batch(&[october_visit()])?,
