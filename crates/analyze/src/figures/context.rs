@@ -112,7 +112,8 @@ pub(super) fn kind(
     kind_in(doc, low, l, who.1, (who.1 + AFTER_WINDOW).min(s.end))
 }
 
-/// The place of a figure spanning `at`: the nearest place entity of its sentence, else the
+/// The place of a figure spanning `at`: the nearest place entity of its sentence (one after a
+/// place preposition first), else the
 /// nearest capitalized word after a place preposition ("à Gaza", "in the West Bank") that no
 /// entity of another type covers ("à Vladimir Poutine" is a person when the recognizer says so).
 pub(super) fn place(
@@ -125,12 +126,18 @@ pub(super) fn place(
     entities: &[Entity],
 ) -> Option<String> {
     let distance = |sp: &Span| sp.start.abs_diff(at.start).min(sp.end.abs_diff(at.end));
+    // A place entity after a place preposition ("à Gaza") wins over a nearer one that is a
+    // party ("entre Israël et le Hamas").
+    let after_preposition = |sp: &Span| {
+        let k = doc.tokens.partition_point(|t| t.span.start < sp.start);
+        k > 0 && l.place_before.contains(low.get(k - 1))
+    };
     let from_entities = entities
         .iter()
         .filter(|e| e.kind == EntityType::LOC)
         .flat_map(|e| e.spans.iter())
         .filter(|sp| s.span.start <= sp.start && sp.end <= s.span.end)
-        .min_by_key(|sp| distance(sp));
+        .min_by_key(|sp| (!after_preposition(sp), distance(sp)));
     if let Some(sp) = from_entities {
         return Some(sp.slice(doc.text).to_string());
     }

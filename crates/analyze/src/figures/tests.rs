@@ -340,7 +340,12 @@ fn a_far_attribution_to_the_right_is_not_the_source() {
     assert_eq!(values(&found), [15000.0]);
     assert_eq!(found.first().and_then(|f| f.source.clone()), None);
     let near = "Le pays compte 15 000 décès, a déclaré la directrice.";
-    assert_eq!(figures(near, "fr").first().and_then(|f| f.source.as_deref()), Some("a déclaré la directrice"));
+    assert_eq!(
+        figures(near, "fr")
+            .first()
+            .and_then(|f| f.source.as_deref()),
+        Some("a déclaré la directrice")
+    );
 }
 
 #[test]
@@ -428,6 +433,24 @@ fn entities_keep_names_out_and_give_places() {
     let found = FigureRules::bundled().find(&doc, "fr", &[], &entities);
     assert_eq!(values(&found), [180.0]);
     assert_eq!(found.first().and_then(|f| f.place.as_deref()), Some("Lyon"));
+}
+
+#[test]
+fn a_place_after_a_preposition_wins_over_a_nearer_party() {
+    use storyline_model::{Entity, EntityType};
+    let text = "La guerre à Gaza entre Israël et le Hamas a fait 500 morts.";
+    let doc = Doc::new(text);
+    let loc = |w: &str| {
+        let start = text.find(w).unwrap_or(0);
+        Entity {
+            text: w.into(),
+            kind: EntityType::LOC,
+            key: format!("loc:{w}"),
+            spans: vec![Span::new(start, start + w.len())],
+        }
+    };
+    let found = FigureRules::bundled().find(&doc, "fr", &[], &[loc("Gaza"), loc("Israël")]);
+    assert_eq!(found.first().and_then(|f| f.place.as_deref()), Some("Gaza"));
 }
 
 #[test]
