@@ -89,19 +89,65 @@ impl TermRules {
             counter.add_tokens(title, &tokenize(title), 2);
         }
         // Stem each distinct word once: stemming costs more than counting.
-        let stemmer = algorithm(lang).map(Stemmer::create);
         let mut counts: FxHashMap<String, u32> = FxHashMap::default();
-        for (word, n) in counter.words {
-            let stem = match &stemmer {
-                Some(stemmer) => stemmer.stem(&word).into_owned(),
-                None => word,
-            };
-            *counts.entry(stem).or_default() += n;
+        match algorithm(lang) {
+            Some(algorithm) => STEMS.with_borrow_mut(|cache| {
+                let cache = cache.for_lang(lang, algorithm);
+                for (word, n) in counter.words {
+                    *counts.entry(cache.stem(word)).or_default() += n;
+                }
+            }),
+            None => counts = counter.words,
         }
         let mut terms: Vec<(String, u32)> = counts.into_iter().collect();
         terms.sort_unstable_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
         terms.truncate(MAX_TERMS);
         terms
+    }
+}
+
+/// Most words a thread's stem cache holds before it starts afresh (a few MB).
+const STEM_CACHE_MAX: usize = 200_000;
+
+thread_local! {
+    /// Stems already computed by this thread: news vocabulary repeats from one article to
+    /// the next, and Snowball stemming dominates the cost of terms. Per thread, so that
+    /// the shared [`TermRules`] needs no lock.
+    static STEMS: std::cell::RefCell<StemCache> = std::cell::RefCell::new(StemCache::default());
+}
+
+/// A word-to-stem cache for the language last stemmed by this thread.
+#[derive(Default)]
+struct StemCache {
+    lang: String,
+    stemmer: Option<Stemmer>,
+    stems: FxHashMap<String, String>,
+}
+
+impl StemCache {
+    /// The cache for `lang`, emptied when the language changes.
+    fn for_lang(&mut self, lang: &str, algorithm: Algorithm) -> &mut Self {
+        if self.lang != lang || self.stemmer.is_none() {
+            self.lang = lang.to_string();
+            self.stemmer = Some(Stemmer::create(algorithm));
+            self.stems.clear();
+        }
+        self
+    }
+
+    fn stem(&mut self, word: String) -> String {
+        if let Some(stem) = self.stems.get(&word) {
+            return stem.clone();
+        }
+        let Some(stemmer) = &self.stemmer else {
+            return word;
+        };
+        let stem = stemmer.stem(&word).into_owned();
+        if self.stems.len() >= STEM_CACHE_MAX {
+            self.stems.clear();
+        }
+        self.stems.insert(word, stem.clone());
+        stem
     }
 }
 
@@ -130,7 +176,9 @@ impl Counter<'_> {
                 }
             }
             if self.buf.chars().nth(1).is_none()
-                || self.stopwords.is_some_and(|s| s.contains(self.buf.as_str()))
+                || self
+                    .stopwords
+                    .is_some_and(|s| s.contains(self.buf.as_str()))
             {
                 continue;
             }
@@ -185,7 +233,19 @@ mod tests {
     fn unknown_language_keeps_lowercase_surface_forms() {
         assert!(!has_stemmer("und"));
         let t = terms("Kiswahili Kiswahili habari", None, "sw");
-        assert_eq!(t, vec![("kiswahili".to_string(), 2), ("habari".to_string(), 1)]);
+        assert_eq!(
+            t,
+            vec![("kiswahili".to_string(), 2), ("habari".to_string(), 1)]
+        );
+    }
+
+    #[test]
+    fn cached_stems_follow_the_language() {
+        let text = "Les délégations visitent les capitales";
+        let first = terms(text, None, "fr");
+        let english = terms(text, None, "en");
+        assert_ne!(first, english, "French and English stemmers differ on these words");
+        assert_eq!(terms(text, None, "fr"), first);
     }
 
     #[test]
