@@ -35,8 +35,16 @@ pub fn run(
                 continue;
             }
         };
-        match storyline_extract::extract(&doc) {
-            Ok(articles) => pending.extend(articles),
+        // Each item of a JSON array stands alone: one empty item does not hide the others.
+        match storyline_extract::extract_each(&doc) {
+            Ok(items) => {
+                for item in items {
+                    match item {
+                        Ok(article) => pending.push(article),
+                        Err(e) => on_failure(e.to_string()),
+                    }
+                }
+            }
             Err(e) => on_failure(e.to_string()),
         }
         if pending.len() >= BATCH {
