@@ -130,6 +130,7 @@ fn find_word(hay: &str, needle: &str) -> Option<usize> {
 #[derive(Deserialize)]
 struct CueFile {
     before: Vec<String>,
+    not_cues: Vec<String>,
     verbs: Vec<String>,
     subject_starts: Vec<String>,
     not_subject: Vec<String>,
@@ -139,6 +140,7 @@ struct CueFile {
 
 struct Cues {
     before: PhraseMap<()>,
+    not_cues: PhraseMap<()>,
     verbs: PhraseMap<()>,
     subject_starts: FxHashSet<String>,
     not_subject: FxHashSet<String>,
@@ -165,6 +167,7 @@ impl AttributionRules {
                 let f: CueFile = lexicon::bundled(&format!("data/sources/{lang}.toml"), text);
                 let cues = Cues {
                     before: PhraseMap::from_phrases(&f.before),
+                    not_cues: PhraseMap::from_phrases(&f.not_cues),
                     verbs: PhraseMap::from_phrases(&f.verbs),
                     subject_starts: f.subject_starts.into_iter().collect(),
                     not_subject: f.not_subject.into_iter().collect(),
@@ -205,6 +208,10 @@ impl AttributionRules {
         let mut out = Vec::new();
         let mut t = s.first;
         while t < s.end {
+            if let Some((n, _)) = c.not_cues.at(low, t) {
+                t += n;
+                continue;
+            }
             let range = if let Some((n, _)) = c.before.at(low, t) {
                 Some((t, clause_end(t + n))).filter(|(_, e)| *e > t + n)
             } else if let Some((n, _)) = c.verbs.at(low, t) {
@@ -383,6 +390,11 @@ mod tests {
 
     #[test]
     fn no_cue_no_source() {
+        assert!(attributions(
+            "Le déconfinement s'achèvera en juin selon les régions.",
+            "fr"
+        )
+        .is_empty());
         assert!(attributions("Dix personnes sont mortes à Gaza.", "fr").is_empty());
         assert!(attributions("Dix personnes sont mortes.", "de").is_empty());
     }
