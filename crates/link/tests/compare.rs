@@ -831,3 +831,33 @@ fn a_repeated_figure_gives_one_finding() {
     let c = compare(&a, &b);
     assert_eq!((c.conflicts.len(), c.progressions.len()), (1, 1));
 }
+
+#[test]
+fn an_english_report_of_the_7_october_toll_conflicts_across_languages() {
+    let mut b = article(
+        "en",
+        Some("2023-12-01"),
+        Precision::Day,
+        &["Militants killed about 1,200 people in southern Israel on October 7, Israeli officials said."],
+    );
+    b.lang = "en".to_string();
+    b.figures = vec![Figure {
+        who: s("people"),
+        place: s("southern Israel"),
+        source: s("Israeli officials said"),
+        source_key: s("org:israel-government"),
+        ..fig(
+            &b,
+            "about 1,200 people",
+            1200.0,
+            Qualifier::About,
+            FigureKind::Killed,
+        )
+    }];
+    let c = compare(&seed_000(), &b);
+    assert_eq!(c.conflicts.len(), 1, "{:#?}", c.conflicts);
+    assert_eq!((c.conflicts[0].a_index, c.conflicts[0].b_index), (3, 0));
+    assert_eq!(c.figures_b[0].region.as_deref(), Some("israel"));
+    // A month and a half apart, by publication dates.
+    assert!(!c.same_event);
+}

@@ -4,7 +4,7 @@
 
 use storyline_model::{Analysis, Figure, Span};
 
-use super::lexicon::{lexicon, words, Lexicon, RegionId, Resolution};
+use super::lexicon::{lexicon, Lexicon, RegionId, Resolution, Words};
 
 /// A date named in a figure's sentence: the day of the event the figure counts.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -71,10 +71,10 @@ fn day_number(w: &str) -> Option<u8> {
 /// Day-and-month dates written in `text` ("le samedi 7 octobre", "October 7, 2023"), skipping
 /// those that start a running count ("depuis le 7 octobre"): those do not name one event.
 fn dates_in(lex: &Lexicon, text: &str, year_hints: &[(u8, u8, i32)]) -> Vec<DayMonth> {
-    let w = words(text);
-    let at = |i: usize| w.get(i).map(String::as_str).unwrap_or("");
+    let w = Words::new(text);
+    let at = |i: usize| w.get(i).unwrap_or("");
     let mut out = Vec::new();
-    for i in 0..w.len() {
+    for i in 0..w.count() {
         // Day first ("7 octobre") or month first ("October 7"); the day test is the cheap one.
         let Some(day) = day_number(at(i)) else {
             continue;
@@ -132,7 +132,7 @@ fn year_hints(a: &Analysis, span: Span) -> Vec<(u8, u8, i32)> {
 
 /// The head noun of a counted phrase: its first word.
 fn head_noun(who: &str) -> Option<String> {
-    words(who).into_iter().next()
+    Words::new(who).get(0).map(str::to_string)
 }
 
 /// The region a figure's own fields and sentences point to, and which clue decided.

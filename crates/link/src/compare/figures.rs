@@ -9,7 +9,7 @@
 use storyline_model::{Analysis, Figure, FigureKind, Qualifier};
 
 use super::facts::{sentence_of, DayMonth, Facts};
-use super::lexicon::{lexicon, words};
+use super::lexicon::{lexicon, Words};
 use super::{Conflict, FigureRef, Progression, Side};
 
 /// How far a qualifier lets a value stretch: "quelque 1 140" covers 1 026..1 254 and
@@ -281,7 +281,7 @@ pub(crate) fn pair(
                     .filter(|_| from.value > 0.0)
                     .map(|_| (to.value - from.value) / from.value * 100.0);
                 let names = match (&x.source, &y.source) {
-                    (Some(s), Some(t)) if words(s) != words(t) => {
+                    (Some(s), Some(t)) if !Words::new(s).iter().eq(Words::new(t).iter()) => {
                         format!("same source under two names (\"{s}\" / \"{t}\")")
                     }
                     _ => "same source".to_string(),

@@ -45,13 +45,53 @@ pub(crate) fn lexicon() -> &'static Lexicon {
     LEXICON.get_or_init(|| Lexicon::parse(PLACES, COUNTS, SOURCES).0)
 }
 
-/// Lower-cased words of `text`: any character that is not alphanumeric separates words, so
-/// "d’Israël" gives "d", "israël" and data phrases are written the same way.
-pub(crate) fn words(text: &str) -> Vec<String> {
-    text.split(|c: char| !c.is_alphanumeric())
-        .filter(|w| !w.is_empty())
-        .map(str::to_lowercase)
-        .collect()
+/// The lower-cased words of a text, as slices of one lower-cased copy (one allocation per text,
+/// not per word). Any character that is not alphanumeric separates words, so "d’Israël" gives
+/// "d", "israël", and data phrases are written the same way.
+pub(crate) struct Words {
+    lower: String,
+    bounds: Vec<(usize, usize)>,
+}
+
+impl Words {
+    /// The words of `text`.
+    pub(crate) fn new(text: &str) -> Words {
+        let lower = text.to_lowercase();
+        let mut bounds = Vec::new();
+        let mut start = None;
+        for (i, c) in lower.char_indices() {
+            match (c.is_alphanumeric(), start) {
+                (true, None) => start = Some(i),
+                (false, Some(s)) => {
+                    bounds.push((s, i));
+                    start = None;
+                }
+                _ => {}
+            }
+        }
+        if let Some(s) = start {
+            bounds.push((s, lower.len()));
+        }
+        Words { lower, bounds }
+    }
+
+    /// How many words.
+    pub(crate) fn count(&self) -> usize {
+        self.bounds.len()
+    }
+
+    /// The `i`-th word.
+    pub(crate) fn get(&self, i: usize) -> Option<&str> {
+        let (s, e) = *self.bounds.get(i)?;
+        self.lower.get(s..e)
+    }
+
+    /// All words in order.
+    pub(crate) fn iter(&self) -> impl Iterator<Item = &str> {
+        self.bounds
+            .iter()
+            .filter_map(|&(s, e)| self.lower.get(s..e))
+    }
 }
 
 /// Non-empty, non-comment lines split at the first ':' into a head and its comma list.
@@ -114,12 +154,13 @@ impl Lexicon {
             lex.names.push(name.to_string());
             lex.parents.push(parent);
             for phrase in list {
-                let w = words(phrase);
-                if let Some(first) = w.first() {
-                    let longest = lex.phrase_starts.entry(first.clone()).or_insert(0);
-                    *longest = (*longest).max(w.len());
+                let w = Words::new(phrase);
+                if let Some(first) = w.get(0) {
+                    let longest = lex.phrase_starts.entry(first.to_string()).or_insert(0);
+                    *longest = (*longest).max(w.count());
                 }
-                lex.phrases.insert(w.join(" "), id);
+                lex.phrases
+                    .insert(w.iter().collect::<Vec<_>>().join(" "), id);
             }
         }
         for entry in entries(counts) {
@@ -206,7 +247,7 @@ impl Lexicon {
 
     /// The regions named in `text`, longest phrase first.
     fn regions_in(&self, text: &str) -> Vec<RegionId> {
-        let w = words(text);
+        let w = Words::new(text);
         let mut found = Vec::new();
         let mut candidate = String::new();
         let mut i = 0;
@@ -214,7 +255,7 @@ impl Lexicon {
             let longest = self
                 .phrase_starts
                 .get(first)
-                .map_or(0, |&n| n.min(w.len() - i));
+                .map_or(0, |&n| n.min(w.count() - i));
             for len in (1..=longest).rev() {
                 candidate.clear();
                 for (k, word) in w.iter().skip(i).take(len).enumerate() {
