@@ -148,7 +148,11 @@ impl PubDate {
         let Some(v) = p.value.as_deref() else {
             return PubDate::Unknown;
         };
-        let mut parts = v.get(..10).unwrap_or(v).split('-').map(|s| s.parse::<u32>().ok());
+        let mut parts = v
+            .get(..10)
+            .unwrap_or(v)
+            .split('-')
+            .map(|s| s.parse::<u32>().ok());
         let (y, m, d) = (
             parts.next().flatten(),
             parts.next().flatten(),
@@ -162,7 +166,9 @@ impl PubDate {
             (Precision::Day, Some(m), Some(d)) => {
                 NaiveDate::from_ymd_opt(y, m, d).map_or(PubDate::Unknown, PubDate::Day)
             }
-            (Precision::Day | Precision::Month, Some(m), _) if (1..=12).contains(&m) => PubDate::Month(y, m),
+            (Precision::Day | Precision::Month, Some(m), _) if (1..=12).contains(&m) => {
+                PubDate::Month(y, m)
+            }
             _ => PubDate::Year(y),
         }
     }
@@ -298,7 +304,10 @@ impl TimeLang {
     /// Skips the dot of an abbreviated month before a day or year ("Jan. 19", "janv. 2024"),
     /// not a sentence's final dot.
     fn skip_dot(&self, doc: &Doc, low: &Lowered, j: usize) -> usize {
-        let before_number = doc.tokens.get(j + 1).is_some_and(|t| t.kind == TokenKind::Number);
+        let before_number = doc
+            .tokens
+            .get(j + 1)
+            .is_some_and(|t| t.kind == TokenKind::Number);
         if low.get(j) == "." && touch(doc, j - 1, j) && before_number {
             j + 1
         } else {
@@ -315,7 +324,13 @@ impl TimeLang {
     }
 
     /// "7 octobre [2023]", "1er janvier", "19 January 2024".
-    fn day_month(&self, doc: &Doc, low: &Lowered, i: usize, weekday: Option<u32>) -> Option<(usize, Found)> {
+    fn day_month(
+        &self,
+        doc: &Doc,
+        low: &Lowered,
+        i: usize,
+        weekday: Option<u32>,
+    ) -> Option<(usize, Found)> {
         let day = day_at(doc, i)?;
         let j = self.skip_ordinal(doc, low, i + 1);
         let month = self.month_at(doc, low, j)?;
@@ -454,7 +469,8 @@ fn match_at(l: &TimeLang, doc: &Doc, low: &Lowered, i: usize) -> Option<(usize, 
 
 /// "2024-01-19" and, day first, "19/01/2024".
 fn iso_or_numeric(doc: &Doc, i: usize) -> Option<(usize, usize, Found)> {
-    let iso = year_at(doc, i).filter(|_| glued_punct(doc, i + 1, "-") && glued_punct(doc, i + 3, "-"));
+    let iso =
+        year_at(doc, i).filter(|_| glued_punct(doc, i + 1, "-") && glued_punct(doc, i + 3, "-"));
     if let Some(year) = iso {
         let month = int_at(doc, i + 2, 2)?;
         let day = day_at(doc, i + 4)?;
@@ -490,7 +506,10 @@ fn iso_or_numeric(doc: &Doc, i: usize) -> Option<(usize, usize, Found)> {
 fn resolve(found: Found, pubdate: PubDate, last_day: Option<NaiveDate>) -> Resolved {
     match found {
         Found::Year(y) => (Some(y.to_string()), Precision::Year, None),
-        Found::Month { year: Some(y), month } if (1..=12).contains(&month) => {
+        Found::Month {
+            year: Some(y),
+            month,
+        } if (1..=12).contains(&month) => {
             (Some(format!("{y:04}-{month:02}")), Precision::Month, None)
         }
         Found::Month { year: None, month } => match nearest_year(month, 1, None, pubdate) {
@@ -509,7 +528,10 @@ fn resolve(found: Found, pubdate: PubDate, last_day: Option<NaiveDate>) -> Resol
             weekday,
         } => match NaiveDate::from_ymd_opt(y, month, day) {
             Some(d) if weekday.is_some_and(|w| d.weekday().num_days_from_monday() != w) => {
-                day_value(d, Some("the weekday written does not match the date".to_string()))
+                day_value(
+                    d,
+                    Some("the weekday written does not match the date".to_string()),
+                )
             }
             Some(d) => day_value(d, None),
             None => unresolved("no such date".to_string()),
@@ -552,9 +574,9 @@ fn resolve(found: Found, pubdate: PubDate, last_day: Option<NaiveDate>) -> Resol
                 d + Duration::days(off),
                 Some("counted from the previous date in the text".to_string()),
             ),
-            None => {
-                unresolved("needs an earlier date in the text, known to the day, to count from".to_string())
-            }
+            None => unresolved(
+                "needs an earlier date in the text, known to the day, to count from".to_string(),
+            ),
         },
     }
 }
@@ -569,7 +591,9 @@ fn nearest_year(
 ) -> Result<(NaiveDate, Option<String>), String> {
     let reference = match pubdate {
         PubDate::Day(d) => d,
-        PubDate::Month(y, m) => NaiveDate::from_ymd_opt(y, m, 15).ok_or("publication date is invalid")?,
+        PubDate::Month(y, m) => {
+            NaiveDate::from_ymd_opt(y, m, 15).ok_or("publication date is invalid")?
+        }
         PubDate::Year(y) => {
             let d = NaiveDate::from_ymd_opt(y, month, day).ok_or("no such date")?;
             return Ok((d, Some("year taken from the publication year".to_string())));

@@ -234,7 +234,11 @@ fn unknown_language_and_bad_publication_dates_do_not_panic() {
     let bad = published(Some("not-a-date"), Precision::Day);
     let t = one("le 7 octobre", "fr", &bad);
     assert_eq!(t.why.as_deref(), Some("no year: publication date unknown"));
-    let t = one("vendredi", "fr", &published(Some("2024-13-45"), Precision::Day));
+    let t = one(
+        "vendredi",
+        "fr",
+        &published(Some("2024-13-45"), Precision::Day),
+    );
     assert_eq!(t.value, None);
 }
 
@@ -278,9 +282,10 @@ fn seed_003_with_unknown_publication_date() {
         .collect();
     let fri: Vec<_> = found.iter().filter(|t| t.text == "vendredi").collect();
     assert_eq!(fri.len(), 3, "{found:?}");
-    assert!(fri
-        .iter()
-        .all(|t| t.value.is_none() && t.why.as_deref().is_some_and(|w| w.contains("have: unknown"))));
+    assert!(fri.iter().all(|t| t.value.is_none()
+        && t.why
+            .as_deref()
+            .is_some_and(|w| w.contains("have: unknown"))));
     let full = found
         .iter()
         .find(|t| t.text == "7 octobre 2023")
@@ -291,5 +296,8 @@ fn seed_003_with_unknown_publication_date() {
         .find(|t| t.text == "7 octobre")
         .unwrap_or_else(|| panic!("{found:?}"));
     assert_eq!(short.value, None);
-    assert_eq!(short.why.as_deref(), Some("no year: publication date unknown"));
+    assert_eq!(
+        short.why.as_deref(),
+        Some("no year: publication date unknown")
+    );
 }
