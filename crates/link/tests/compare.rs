@@ -861,3 +861,36 @@ fn an_english_report_of_the_7_october_toll_conflicts_across_languages() {
     // A month and a half apart, by publication dates.
     assert!(!c.same_event);
 }
+
+#[test]
+fn as_of_dates_decide_between_conflict_and_progression() {
+    let sa = "Au 1er novembre, 8 000 personnes avaient été tuées à Gaza, selon le ministère.";
+    let sb = "Au 1er novembre, 9 000 personnes avaient été tuées à Gaza, selon le ministère.";
+    let f = |v: f64, as_of: &str| Figure {
+        who: s("personnes"),
+        place: s("Gaza"),
+        source_key: s(HEALTH),
+        as_of: s(as_of),
+        ..bare(v, Qualifier::Exact, FigureKind::Killed, Span::new(17, 32))
+    };
+    let undated = |x: Figure, y: Figure| {
+        let mut a = article("a", None, Precision::Unknown, &[sa]);
+        let mut b = article("b", None, Precision::Unknown, &[sb]);
+        a.figures = vec![x];
+        b.figures = vec![y];
+        compare(&a, &b)
+    };
+    // One source, one day, two values: a conflict even from the same source.
+    let c = undated(f(8000.0, "2023-11-01"), f(9000.0, "2023-11-01"));
+    assert_eq!((c.conflicts.len(), c.progressions.len()), (1, 0));
+    assert!(c.conflicts[0].timing.contains("2023-11-01"));
+    // Later as_of with the smaller value: a revision ordered by as_of, not by size.
+    let c = undated(f(9000.0, "2023-11-01"), f(8000.0, "2023-11-05"));
+    assert_eq!((c.conflicts.len(), c.progressions.len()), (0, 1));
+    let p = &c.progressions[0];
+    assert_eq!(
+        (p.earlier, p.direction.as_str()),
+        (Some(Side::A), "decrease")
+    );
+    assert!(p.basis.starts_with("as_of dates"), "{}", p.basis);
+}

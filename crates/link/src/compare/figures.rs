@@ -61,6 +61,8 @@ fn values_agree(x: &Figure, y: &Figure) -> bool {
 
 /// How two counts of the same thing relate in time.
 enum Timing {
+    /// Both are valid for the same day (`as_of`): one count on one day.
+    SameDate(String),
     /// Both name the same event date.
     SameEvent(DayMonth),
     /// At least one is a running count with no event date.
@@ -84,6 +86,13 @@ fn same_thing(x: &Figure, fx: &Facts, y: &Figure, fy: &Facts) -> Option<Timing> 
         if !lex.compatible(p, q) {
             return None;
         }
+    }
+    // A stated validity date settles timing: the same day is one count, two days are two
+    // states of a running count. Otherwise the event dates of the sentences decide.
+    match (&x.as_of, &y.as_of) {
+        (Some(p), Some(q)) if p == q => return Some(Timing::SameDate(p.clone())),
+        (Some(_), Some(_)) => return Some(Timing::Running),
+        _ => {}
     }
     if fx.anchors.is_empty() || fy.anchors.is_empty() {
         return Some(Timing::Running);
@@ -223,9 +232,11 @@ pub(crate) fn pair(
                 Timing::SameEvent(d) => {
                     format!("same event date ({} {})", d.day, month_name(d.month))
                 }
-                Timing::Running => "running count, no event date".to_string(),
+                Timing::SameDate(d) => format!("same as_of date ({d})"),
+                Timing::Running => "running count, no shared event date".to_string(),
             };
             let is_conflict = match timing {
+                Timing::SameDate(_) => true,
                 Timing::SameEvent(_) => !same_source || same_day,
                 Timing::Running => !same_source && same_day,
             };
