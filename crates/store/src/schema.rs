@@ -20,8 +20,12 @@ pub(crate) const LATEST: i64 = MIGRATIONS.len() as i64;
 /// Page cache size in KiB, as `PRAGMA cache_size` takes it (negative = KiB, not pages).
 const CACHE_KIB: i64 = -64 * 1024;
 
-/// WAL pages (4 KiB each) written before an automatic checkpoint.
-const WAL_CHECKPOINT_PAGES: i64 = 16 * 1024;
+/// Page size of new files. An analysis record is 10-20 KB of JSON: with 16 KiB pages it rarely
+/// spills into overflow pages, and inserting takes about a quarter less CPU than with 4 KiB.
+const PAGE_SIZE: i64 = 16 * 1024;
+
+/// WAL pages written before an automatic checkpoint (64 MiB with 16 KiB pages).
+const WAL_CHECKPOINT_PAGES: i64 = 4 * 1024;
 
 /// How long a writer waits for another process's lock before giving up, in milliseconds.
 const BUSY_TIMEOUT_MS: i64 = 5_000;
@@ -32,6 +36,9 @@ pub(crate) fn prepare(conn: &mut Connection, path: &Path) -> Result<(), StoreErr
     let app_id: i32 = conn
         .query_row("PRAGMA application_id", [], |r| r.get(0))
         .map_err(|e| open_error(path, e))?;
+    // Only takes effect on a new file (before the first write); a no-op on an existing one.
+    conn.pragma_update(None, "page_size", PAGE_SIZE)
+        .doing(path, "setting page_size")?;
     conn.pragma_update(None, "busy_timeout", BUSY_TIMEOUT_MS)
         .doing(path, "setting busy_timeout")?;
     // In-memory databases answer "memory": WAL only exists for files.

@@ -62,6 +62,8 @@ fn a_sqlite3_user_sees_plain_tables() -> Result<(), Box<dyn std::error::Error>> 
     let conn = rusqlite::Connection::open(&path)?;
     let mode: String = conn.query_row("PRAGMA journal_mode", [], |r| r.get(0))?;
     assert_eq!(mode, "wal");
+    let page_size: i64 = conn.query_row("PRAGMA page_size", [], |r| r.get(0))?;
+    assert_eq!(page_size, 16384);
     let version: i64 = conn.query_row("PRAGMA user_version", [], |r| r.get(0))?;
     assert_eq!(version, SCHEMA_VERSION);
     let figure: (f64, String, String, Option<String>) = conn.query_row(
