@@ -1,21 +1,25 @@
 //! Storylines: stories that share key actors and subject over up to about six months.
 //!
-//! Each story is summarized by its unit centroid and unit key vector, and indexed by its
-//! heaviest terms and keys. A story is compared with the earlier stories that share at
-//! least [`MIN_SHARED`] of these features, including a key when both have entities (a
-//! shared *heavy* actor: idf weighting keeps a country or a news agency named everywhere
-//! out of the heaviest keys), and lie within [`crate::similarity::STORYLINE_MAX_DAYS`].
-//! It is joined (union-find) with the best one that passes
-//! [`crate::similarity::storyline_match`]. Joining only the best keeps chains of weak
-//! links from gluing unrelated threads; a thread still continues through its episodes,
-//! since each episode joins the closest earlier one.
+//! Stories are taken in date order. Each is indexed by its heaviest terms and keys, and
+//! compared with the storylines (not single stories) of the earlier stories that share at
+//! least [`MIN_SHARED`] of these features, including a key when both sides have entities
+//! (a shared *heavy* actor: idf weighting keeps a country or a news agency named
+//! everywhere out of the heaviest keys), and whose dates come within
+//! [`crate::similarity::STORYLINE_MAX_DAYS`]. It joins the best storyline that passes
+//! [`crate::similarity::storyline_match`] against the storyline's summed, pruned vectors.
+//! Comparing with the whole storyline rather than with its closest story keeps chains of
+//! weak links (a president appears in every political story) from gluing years of
+//! unrelated threads together: a broad storyline resembles no single new story much.
 
 use rustc_hash::FxHashMap;
 
-use crate::similarity::{content_score, cosine, storyline_match, STORYLINE_MAX_DAYS};
+use crate::similarity::{
+    content_score, cosine, storyline_match, EVENT_MAX_DAYS, STORYLINE_MAX_DAYS,
+};
 use crate::stories::Story;
+use crate::stories::CENTROID_TERMS;
 use crate::unionfind::UnionFind;
-use crate::vector::{heaviest, unit, Postings, Vector};
+use crate::vector::{heaviest, merge, prune, unit, Postings, Vector};
 
 /// Heaviest centroid terms a story is indexed by.
 const INDEX_TERMS: usize = 8;
@@ -35,11 +39,37 @@ struct Shared {
     key: bool,
 }
 
+/// A storyline being built: the sum of its stories' unit vectors (pruned) and its dates.
+#[derive(Debug, Default, Clone)]
+struct Line {
+    terms: Vector,
+    keys: Vector,
+    days: Option<(i64, i64)>,
+}
+
+impl Line {
+    fn absorb(&mut self, other: &Line) {
+        self.terms = merge(&self.terms, &other.terms);
+        prune(&mut self.terms, CENTROID_TERMS);
+        self.keys = merge(&self.keys, &other.keys);
+        prune(&mut self.keys, CENTROID_TERMS);
+        self.days = match (self.days, other.days) {
+            (Some((a, b)), Some((c, d))) => Some((a.min(c), b.max(d))),
+            (x, y) => x.or(y),
+        };
+    }
+}
+
 /// The storyline root (smallest story index of its storyline) of each story.
 pub fn storylines(stories: &[Story]) -> Vec<usize> {
-    let summaries: Vec<(Vector, Vector)> = stories
+    // Each story starts as its own line; a line lives at its union-find root.
+    let mut lines: Vec<Line> = stories
         .iter()
-        .map(|s| (unit(&s.centroid), unit(&s.keys)))
+        .map(|s| Line {
+            terms: unit(&s.centroid),
+            keys: unit(&s.keys),
+            days: s.days,
+        })
         .collect();
     let mut order: Vec<usize> = (0..stories.len()).collect();
     order.sort_by_key(|&s| stories.get(s).map(|st| (st.days.is_none(), st.days)));
@@ -48,23 +78,23 @@ pub fn storylines(stories: &[Story]) -> Vec<usize> {
     let mut index: Postings = FxHashMap::default();
     let mut hits: FxHashMap<usize, Shared> = FxHashMap::default();
     for &s in &order {
-        let (Some(story), Some((terms, keys))) = (stories.get(s), summaries.get(s)) else {
+        let Some(own) = lines.get(s).cloned() else {
             continue;
         };
-        let first = story.days.map(|(f, _)| f);
-        let features: Vec<(bool, u32)> = heaviest(terms, INDEX_TERMS, false)
-            .chain(heaviest(keys, INDEX_KEYS, true))
+        let first = own.days.map(|(f, _)| f);
+        let features: Vec<(bool, u32)> = heaviest(&own.terms, INDEX_TERMS, false)
+            .chain(heaviest(&own.keys, INDEX_KEYS, true))
             .collect();
         hits.clear();
         // A story that started this long before `first` ended too early to be within reach.
-        let oldest = first.map(|f| f - STORYLINE_MAX_DAYS - crate::similarity::EVENT_MAX_DAYS);
+        let oldest = first.map(|f| f - STORYLINE_MAX_DAYS - EVENT_MAX_DAYS);
         for f in &features {
             for &(other, other_first) in index.get(f).into_iter().flatten().rev().take(POSTING_SCAN)
             {
                 if oldest.zip(other_first).is_some_and(|(o, of)| of < o) {
                     break;
                 }
-                let shared = hits.entry(other).or_default();
+                let shared = hits.entry(uf.find(other)).or_default();
                 shared.features += 1;
                 shared.key |= f.0;
             }
@@ -77,24 +107,28 @@ pub fn storylines(stories: &[Story]) -> Vec<usize> {
         candidates.sort_unstable_by(|a, b| b.1.features.cmp(&a.1.features).then(a.0.cmp(&b.0)));
         candidates.truncate(MAX_CANDIDATES);
         let mut best: Option<(usize, f64)> = None;
-        for (other, shared) in candidates {
-            let (Some(o), Some((oterms, okeys))) = (stories.get(other), summaries.get(other))
-            else {
+        for (root, shared) in candidates {
+            let Some(line) = lines.get(root) else {
                 continue;
             };
-            let both_keys = !keys.is_empty() && !okeys.is_empty();
-            if !within(story.days, o.days) || (both_keys && !shared.key) {
+            let both_keys = !own.keys.is_empty() && !line.keys.is_empty();
+            if !within(own.days, line.days) || (both_keys && !shared.key) {
                 continue;
             }
-            let overlap = both_keys.then(|| cosine(keys, okeys));
-            let term_cosine = cosine(terms, oterms);
+            let overlap = both_keys.then(|| cosine(&own.keys, &line.keys));
+            let term_cosine = cosine(&own.terms, &line.terms);
             let score = content_score(term_cosine, overlap);
             if storyline_match(term_cosine, overlap) && best.is_none_or(|(_, b)| score > b) {
-                best = Some((other, score));
+                best = Some((root, score));
             }
         }
-        if let Some((other, _)) = best {
-            uf.union(s, other);
+        if let Some((root, _)) = best {
+            let mut joined = lines.get(root).cloned().unwrap_or_default();
+            joined.absorb(&own);
+            uf.union(s, root);
+            if let Some(slot) = lines.get_mut(uf.find(s)) {
+                *slot = joined;
+            }
         }
         for f in features {
             index.entry(f).or_default().push((s, first));
