@@ -59,8 +59,18 @@ impl Analyzer {
     /// Adds a user framing lexicon (TOML, same format as `data/lexicons/framing/*.toml`).
     /// Returns how many terms it added.
     pub fn add_framing_lexicon(&mut self, path: &Path) -> Result<usize, LexiconError> {
-        let text = std::fs::read_to_string(path).map_err(|e| LexiconError::new(path.display(), e))?;
+        let text = read_data_file(path)?;
         self.framing.add_toml(&text, &path.display().to_string())
+    }
+
+    /// Adds a user source-alias file (TOML, same format as `data/sources/aliases.toml`), so that
+    /// more wordings of a source share one key. Returns how many names it added.
+    pub fn add_source_aliases(&mut self, path: &Path) -> Result<usize, LexiconError> {
+        let text = read_data_file(path)?;
+        self.figures
+            .attribution
+            .aliases
+            .add_toml(&text, &path.display().to_string())
     }
 
     /// Replaces the entity recognizer (a trained tagger plugs in here).
@@ -126,15 +136,25 @@ impl Analyzer {
     }
 }
 
+fn read_data_file(path: &Path) -> Result<String, LexiconError> {
+    std::fs::read_to_string(path).map_err(|e| LexiconError::new(path.display(), e))
+}
+
 /// What the analysis cannot do for a language without lexicons, reported rather than hidden.
 fn missing_for(lang: &str) -> Vec<String> {
     if FIRST_CLASS.contains(&lang) {
         return Vec::new();
     }
-    let mut missing: Vec<String> = ["times", "figures", "quotes: speaker cues", "framing", "entities: gazetteer"]
-        .iter()
-        .map(|what| format!("{what}: no lexicon for {lang}"))
-        .collect();
+    let mut missing: Vec<String> = [
+        "times",
+        "figures",
+        "quotes: speaker cues",
+        "framing",
+        "entities: gazetteer",
+    ]
+    .iter()
+    .map(|what| format!("{what}: no lexicon for {lang}"))
+    .collect();
     if !terms::has_stemmer(lang) {
         missing.push(format!("terms: no stemmer for {lang}, surface forms used"));
     }

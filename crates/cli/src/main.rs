@@ -35,6 +35,9 @@ pub struct AnalyzeArgs {
     /// Extra framing lexicon files (TOML, same format as data/lexicons/framing/*.toml).
     #[arg(long = "lexicon", value_name = "FILE")]
     pub lexicons: Vec<PathBuf>,
+    /// Extra source-alias files (TOML, same format as data/sources/aliases.toml).
+    #[arg(long = "source-aliases", value_name = "FILE")]
+    pub source_aliases: Vec<PathBuf>,
     /// Largest accepted input file after decompression, in bytes.
     #[arg(long, default_value_t = 64 * 1024 * 1024)]
     pub max_bytes: u64,
@@ -93,6 +96,9 @@ impl AnalyzeArgs {
         let mut analyzer = storyline_analyze::Analyzer::new();
         for path in &self.lexicons {
             analyzer.add_framing_lexicon(path)?;
+        }
+        for path in &self.source_aliases {
+            analyzer.add_source_aliases(path)?;
         }
         Ok(analyzer)
     }
