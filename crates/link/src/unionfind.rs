@@ -15,13 +15,6 @@ impl UnionFind {
         }
     }
 
-    /// Adds one singleton set and returns its index.
-    pub fn push(&mut self) -> usize {
-        let i = self.parent.len();
-        self.parent.push(i);
-        i
-    }
-
     /// The root of `i`'s set (the smallest index in it); `i` itself when out of range.
     pub fn find(&mut self, mut i: usize) -> usize {
         while let Some(&p) = self.parent.get(i) {
@@ -59,8 +52,6 @@ mod tests {
         assert_eq!(uf.find(3), 1);
         assert_eq!(uf.find(4), 1);
         assert_eq!(uf.find(0), 0);
-        assert_eq!(uf.push(), 5);
-        assert_eq!(uf.find(5), 5);
         assert_eq!(uf.find(99), 99);
     }
 }
