@@ -156,3 +156,27 @@ fn empty_and_degenerate_input_does_not_panic() {
     let result = linker.finish();
     assert_eq!(result.assignments.len(), 2);
 }
+
+#[test]
+fn undated_articles_are_placed_without_a_time_veto() {
+    let mut analyses = all();
+    for a in analyses
+        .iter_mut()
+        .filter(|a| a.id == "moscou-b" || a.id == "foot-a")
+    {
+        a.published = Default::default();
+    }
+    let (ids, _) = link(&analyses);
+    // Without a date, the October report cannot be told from the January talks (same
+    // actors, same place, hostages in both): it must join one of the two Moscow stories,
+    // and so their storyline; the undated match report joins nothing.
+    let b = &ids["moscou-b"];
+    assert!(
+        b.story == ids["moscou-a"].story || b.story == ids["moscou-c"].story,
+        "{b:?}"
+    );
+    assert_eq!(b.storyline, ids["moscou-a"].storyline);
+    for other in ["moscou-a", "moscou-c", "wire-1", "budget-a"] {
+        assert_ne!(ids["foot-a"].story, ids[other].story, "foot vs {other}");
+    }
+}
