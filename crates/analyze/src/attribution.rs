@@ -79,6 +79,15 @@ impl SourceAliases {
         self.names.len() - before
     }
 
+    /// The key of a source whose whole name is `name` (an entity's text, say), ignoring case.
+    pub fn key_of_name(&self, name: &str) -> Option<&str> {
+        let name = normalize(name);
+        self.names
+            .iter()
+            .find(|(n, _)| *n == name)
+            .map(|(_, k)| k.as_str())
+    }
+
     /// The key of the source named in `attribution`: the earliest name found on word
     /// boundaries, the longest at the same place.
     pub fn key_for(&self, attribution: &str) -> Option<&str> {
