@@ -101,5 +101,22 @@ fn orangesum_analyze_and_link() {
         .collect();
     lines.sort_unstable_by_key(|l| std::cmp::Reverse(l.0));
     println!("largest storylines: {:?}", &lines[..lines.len().min(8)]);
+    let titles: std::collections::HashMap<&str, &str> = articles
+        .iter()
+        .map(|a| (a.id.as_str(), a.title.as_deref().unwrap_or("")))
+        .collect();
+    for (id, ids) in result
+        .assignments
+        .iter()
+        .filter(|(_, l)| l.duplicate_of.is_some())
+        .step_by(400)
+    {
+        let original = ids.duplicate_of.as_deref().unwrap_or("");
+        println!(
+            "duplicate: {:?} of {:?}",
+            titles.get(id.as_str()),
+            titles.get(original)
+        );
+    }
     assert_eq!(result.assignments.len(), articles.len());
 }
