@@ -244,7 +244,10 @@ mod tests {
         let text = "Les délégations visitent les capitales";
         let first = terms(text, None, "fr");
         let english = terms(text, None, "en");
-        assert_ne!(first, english, "French and English stemmers differ on these words");
+        assert_ne!(
+            first, english,
+            "French and English stemmers differ on these words"
+        );
         assert_eq!(terms(text, None, "fr"), first);
     }
 
