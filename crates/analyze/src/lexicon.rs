@@ -14,7 +14,10 @@ pub struct LexiconError {
 impl LexiconError {
     /// An error for `origin` with `reason`.
     pub fn new(origin: impl fmt::Display, reason: impl fmt::Display) -> Self {
-        LexiconError { origin: origin.to_string(), reason: reason.to_string() }
+        LexiconError {
+            origin: origin.to_string(),
+            reason: reason.to_string(),
+        }
     }
 }
 
@@ -42,5 +45,7 @@ pub fn parse<T: serde::de::DeserializeOwned>(origin: &str, text: &str) -> Result
 
 /// Words of a bundled one-per-line list, skipping blanks and `#` comments.
 pub fn word_list(text: &str) -> impl Iterator<Item = &str> {
-    text.lines().map(str::trim).filter(|l| !l.is_empty() && !l.starts_with('#'))
+    text.lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty() && !l.starts_with('#'))
 }

@@ -56,7 +56,11 @@ impl<'a> Doc<'a> {
     pub fn new(text: &'a str) -> Self {
         let tokens = tokenize(text);
         let sentences = split_sentences(text, &tokens);
-        Doc { text, tokens, sentences }
+        Doc {
+            text,
+            tokens,
+            sentences,
+        }
     }
 
     /// The text of token `i`.
@@ -113,7 +117,10 @@ pub fn tokenize(text: &str) -> Vec<Token> {
                     break;
                 }
             }
-            tokens.push(Token { span: Span::new(start, end), kind: TokenKind::Number });
+            tokens.push(Token {
+                span: Span::new(start, end),
+                kind: TokenKind::Number,
+            });
             continue;
         }
         if is_word_char(c) {
@@ -131,7 +138,10 @@ pub fn tokenize(text: &str) -> Vec<Token> {
                     if is_apostrophe(ch) && ELISIONS.contains(&word.to_lowercase().as_str()) {
                         end = i + ch.len_utf8();
                         iter.next();
-                        tokens.push(Token { span: Span::new(start, end), kind: TokenKind::Elision });
+                        tokens.push(Token {
+                            span: Span::new(start, end),
+                            kind: TokenKind::Elision,
+                        });
                         end = usize::MAX;
                         break;
                     }
@@ -142,11 +152,17 @@ pub fn tokenize(text: &str) -> Vec<Token> {
                 break;
             }
             if end != usize::MAX {
-                tokens.push(Token { span: Span::new(start, end), kind: TokenKind::Word });
+                tokens.push(Token {
+                    span: Span::new(start, end),
+                    kind: TokenKind::Word,
+                });
             }
             continue;
         }
-        tokens.push(Token { span: Span::new(start, start + c.len_utf8()), kind: TokenKind::Punct });
+        tokens.push(Token {
+            span: Span::new(start, start + c.len_utf8()),
+            kind: TokenKind::Punct,
+        });
     }
     tokens
 }
@@ -171,14 +187,19 @@ fn number_end(text: &str, start: usize) -> usize {
     let mut space_grouped = first_group <= 3;
     loop {
         let rest = &text[end..];
-        let Some(sep) = rest.chars().next() else { break };
+        let Some(sep) = rest.chars().next() else {
+            break;
+        };
         let after = end + sep.len_utf8();
         let next_end = digits_from(after);
         let group = next_end - after;
         if group == 0 {
             break;
         }
-        let followed_by_digit = text[next_end..].chars().next().is_some_and(|c| c.is_ascii_digit());
+        let followed_by_digit = text[next_end..]
+            .chars()
+            .next()
+            .is_some_and(|c| c.is_ascii_digit());
         match sep {
             ',' | '.' => end = next_end,
             c if is_group_space(c) && space_grouped && group == 3 && !followed_by_digit => {
@@ -196,10 +217,10 @@ fn number_end(text: &str, start: usize) -> usize {
 
 /// Abbreviations whose final period does not end a sentence.
 const ABBREVIATIONS: &[&str] = &[
-    "M", "MM", "Mme", "Mmes", "Mlle", "Mr", "Mrs", "Ms", "Dr", "Pr", "St", "Ste", "Jr", "Sr", "Gen",
-    "Gén", "Sen", "Rep", "Gov", "Lt", "Col", "Sgt", "Capt", "Prof", "art", "av", "apr", "J.-C",
-    "etc", "cf", "vs", "No", "n°", "p", "vol", "Inc", "Corp", "Co", "Ltd", "Jan", "Feb", "Aug",
-    "Sept", "Oct", "Nov", "Dec", "janv", "févr", "oct", "déc",
+    "M", "MM", "Mme", "Mmes", "Mlle", "Mr", "Mrs", "Ms", "Dr", "Pr", "St", "Ste", "Jr", "Sr",
+    "Gen", "Gén", "Sen", "Rep", "Gov", "Lt", "Col", "Sgt", "Capt", "Prof", "art", "av", "apr",
+    "J.-C", "etc", "cf", "vs", "No", "n°", "p", "vol", "Inc", "Corp", "Co", "Ltd", "Jan", "Feb",
+    "Aug", "Sept", "Oct", "Nov", "Dec", "janv", "févr", "oct", "déc",
 ];
 
 fn ends_sentence_after(text: &str, tokens: &[Token], i: usize) -> bool {
@@ -210,7 +231,9 @@ fn ends_sentence_after(text: &str, tokens: &[Token], i: usize) -> bool {
     while after < tokens.len() && closes_sentence(text, tokens, after) {
         after += 1;
     }
-    let Some(next) = tokens.get(after) else { return true };
+    let Some(next) = tokens.get(after) else {
+        return true;
+    };
     let gap = &text[tokens[after - 1].span.end..next.span.start];
     if gap.contains("\n") {
         return true;
@@ -311,7 +334,11 @@ mod tests {
     }
 
     fn sentences(text: &str) -> Vec<&str> {
-        Doc::new(text).sentences.iter().map(|s| s.span.slice(text)).collect()
+        Doc::new(text)
+            .sentences
+            .iter()
+            .map(|s| s.span.slice(text))
+            .collect()
     }
 
     #[test]
@@ -319,22 +346,34 @@ mod tests {
         assert_eq!(words("24 762 morts"), ["24 762", "morts"]);
         assert_eq!(words("24\u{a0}762 morts"), ["24\u{a0}762", "morts"]);
         assert_eq!(words("24\u{202f}762 morts"), ["24\u{202f}762", "morts"]);
-        assert_eq!(words("plus de 18 000 autres"), ["plus", "de", "18 000", "autres"]);
+        assert_eq!(
+            words("plus de 18 000 autres"),
+            ["plus", "de", "18 000", "autres"]
+        );
     }
 
     #[test]
     fn does_not_join_a_year_with_the_next_number() {
-        assert_eq!(words("en 2023 200 personnes"), ["en", "2023", "200", "personnes"]);
+        assert_eq!(
+            words("en 2023 200 personnes"),
+            ["en", "2023", "200", "personnes"]
+        );
     }
 
     #[test]
     fn joins_decimal_and_comma_groups() {
-        assert_eq!(words("1,4 million et 2.5bn et 1,400"), ["1,4", "million", "et", "2.5", "bn", "et", "1,400"]);
+        assert_eq!(
+            words("1,4 million et 2.5bn et 1,400"),
+            ["1,4", "million", "et", "2.5", "bn", "et", "1,400"]
+        );
     }
 
     #[test]
     fn splits_french_elisions_but_keeps_hyphenated_words() {
-        assert_eq!(words("l’agence qu'il a-t-il"), ["l’", "agence", "qu'", "il", "a-t-il"]);
+        assert_eq!(
+            words("l’agence qu'il a-t-il"),
+            ["l’", "agence", "qu'", "il", "a-t-il"]
+        );
         assert_eq!(words("O'Brien"), ["O'Brien"]);
     }
 
@@ -342,18 +381,30 @@ mod tests {
     fn honorifics_do_not_end_sentences() {
         let s = sentences("M. Bogdanov a parlé. Il est parti.");
         assert_eq!(s, ["M. Bogdanov a parlé.", "Il est parti."]);
-        assert_eq!(sentences("M.Abou Marzouk est venu."), ["M.Abou Marzouk est venu."]);
+        assert_eq!(
+            sentences("M.Abou Marzouk est venu."),
+            ["M.Abou Marzouk est venu."]
+        );
     }
 
     #[test]
     fn splits_glued_sentences_of_scraped_text() {
         let s = sentences("dans la nuit de mercredi à jeudi.Le gouvernement a parlé.");
-        assert_eq!(s, ["dans la nuit de mercredi à jeudi.", "Le gouvernement a parlé."]);
+        assert_eq!(
+            s,
+            [
+                "dans la nuit de mercredi à jeudi.",
+                "Le gouvernement a parlé."
+            ]
+        );
     }
 
     #[test]
     fn paragraph_break_ends_a_sentence() {
-        assert_eq!(sentences("Titre sans point\n\nLe texte."), ["Titre sans point", "Le texte."]);
+        assert_eq!(
+            sentences("Titre sans point\n\nLe texte."),
+            ["Titre sans point", "Le texte."]
+        );
     }
 
     #[test]

@@ -1,10 +1,11 @@
 //! The streaming pipeline shared by `ingest`, `demo` and `bench`:
 //! sources → extract (sequential, I/O bound) → analyze (parallel batches with rayon).
 //!
-//! Batches keep memory flat however large the input: only one batch of articles and
-//! analyses is alive at a time.
+//! Batches keep memory flat however large the input: only a few batches of articles and
+//! analyses are alive at a time.
 
 use std::path::PathBuf;
+use std::sync::mpsc;
 
 use rayon::prelude::*;
 use storyline_analyze::Analyzer;
@@ -17,15 +18,54 @@ pub const BATCH: usize = 512;
 /// One input that failed, as a one-line message naming the file and the reason.
 pub type Failure = String;
 
-/// Streams `paths` in batches of analyzed articles; `on_batch` is called for each batch,
-/// `on_failure` for each input that could not be read or extracted.
-pub fn run(
+/// Batches in flight between two stages: enough to keep every stage busy, few enough to
+/// keep memory flat.
+const IN_FLIGHT: usize = 2;
+
+/// Streams `paths` through three overlapped stages: a reader thread (read + extract), the
+/// analysis (parallel, on rayon's pool) and a consumer thread that gets each analyzed batch
+/// in input order (`consume`: store or link). `on_failure` gets every input that could not be
+/// read or extracted, as a one-line message. The first error of `consume` stops the stream.
+pub fn run<C, F>(
     paths: &[PathBuf],
     limits: Limits,
     analyzer: &Analyzer,
-    mut on_batch: impl FnMut(Vec<(Article, Analysis)>) -> anyhow::Result<()>,
+    consume: C,
+    on_failure: F,
+) -> anyhow::Result<()>
+where
+    C: FnMut(Vec<(Article, Analysis)>) -> anyhow::Result<()> + Send,
+    F: FnMut(Failure) + Send,
+{
+    let (article_tx, article_rx) = mpsc::sync_channel::<Vec<Article>>(IN_FLIGHT);
+    let (analysis_tx, analysis_rx) = mpsc::sync_channel::<Vec<(Article, Analysis)>>(IN_FLIGHT);
+    std::thread::scope(|scope| {
+        let reader = scope.spawn(move || read_batches(paths, limits, article_tx, on_failure));
+        let consumer = scope.spawn(move || consume_all(analysis_rx, consume));
+        for batch in article_rx {
+            // A closed channel means the consumer stopped on an error; it reports it below.
+            if analysis_tx.send(analyze_batch(analyzer, batch)).is_err() {
+                break;
+            }
+        }
+        drop(analysis_tx);
+        let consumed = consumer
+            .join()
+            .map_err(|_| anyhow::anyhow!("the store/link stage panicked"))?;
+        reader
+            .join()
+            .map_err(|_| anyhow::anyhow!("the reader stage panicked"))?;
+        consumed
+    })
+}
+
+/// The reader stage: documents to articles, in batches.
+fn read_batches(
+    paths: &[PathBuf],
+    limits: Limits,
+    out: mpsc::SyncSender<Vec<Article>>,
     mut on_failure: impl FnMut(Failure),
-) -> anyhow::Result<()> {
+) {
     let mut pending: Vec<Article> = Vec::with_capacity(BATCH);
     for doc in storyline_sources::read(paths, limits) {
         let doc = match doc {
@@ -47,12 +87,22 @@ pub fn run(
             }
             Err(e) => on_failure(e.to_string()),
         }
-        if pending.len() >= BATCH {
-            on_batch(analyze_batch(analyzer, std::mem::take(&mut pending)))?;
+        if pending.len() >= BATCH && out.send(std::mem::take(&mut pending)).is_err() {
+            return;
         }
     }
     if !pending.is_empty() {
-        on_batch(analyze_batch(analyzer, pending))?;
+        let _ = out.send(pending);
+    }
+}
+
+/// The consumer stage: every batch in order, stopping at the first error.
+fn consume_all(
+    batches: mpsc::Receiver<Vec<(Article, Analysis)>>,
+    mut consume: impl FnMut(Vec<(Article, Analysis)>) -> anyhow::Result<()>,
+) -> anyhow::Result<()> {
+    for batch in batches {
+        consume(batch)?;
     }
     Ok(())
 }
