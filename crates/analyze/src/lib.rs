@@ -18,6 +18,9 @@ pub mod terms;
 pub mod text;
 pub mod times;
 
+#[cfg(test)]
+mod seeds;
+
 use std::path::Path;
 
 use storyline_model::{Analysis, Article};

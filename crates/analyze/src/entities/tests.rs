@@ -1,4 +1,5 @@
 use super::*;
+use crate::seeds::seed;
 
 fn entities(text: &str) -> Vec<Entity> {
     RuleRecognizer::bundled().recognize(&Doc::new(text), "fr")
@@ -130,20 +131,6 @@ fn capitalised_titles_initials_and_sentence_openers() {
         ["per:bush", "per:petraeus"],
         "a lone sentence opener is not kept"
     );
-}
-
-fn seed(name: &str) -> Option<String> {
-    let path = format!(
-        "{}/../../../shared/seeds/{name}",
-        env!("CARGO_MANIFEST_DIR")
-    );
-    match std::fs::read_to_string(&path) {
-        Ok(text) => Some(text),
-        Err(_) => {
-            println!("skipped: ../shared/seeds/{name} absent");
-            None
-        }
-    }
 }
 
 #[test]

@@ -375,6 +375,4 @@ fn as_of(
 }
 
 #[cfg(test)]
-pub(crate) mod seeds;
-#[cfg(test)]
 mod tests;

@@ -3,8 +3,8 @@
 
 use storyline_model::{Precision, Published};
 
-use super::seeds::{body, seed};
 use super::*;
+use crate::seeds::{body, seed};
 use crate::times::TimeRules;
 
 fn figures_at(text: &str, lang: &str, published: &Published) -> Vec<Figure> {

@@ -1,5 +1,6 @@
 use super::*;
 use crate::entities::{Recognizer, RuleRecognizer};
+use crate::seeds::seed;
 
 fn marks(text: &str, lang: &str) -> Vec<FramingMark> {
     let doc = Doc::new(text);
@@ -114,20 +115,6 @@ fn user_lexicons_add_terms_and_bad_ones_say_why() {
     assert!(lexicon
         .add_toml("not toml at all [", "broken.toml")
         .is_err());
-}
-
-fn seed(name: &str) -> Option<String> {
-    let path = format!(
-        "{}/../../../shared/seeds/{name}",
-        env!("CARGO_MANIFEST_DIR")
-    );
-    match std::fs::read_to_string(&path) {
-        Ok(text) => Some(text),
-        Err(_) => {
-            println!("skipped: ../shared/seeds/{name} absent");
-            None
-        }
-    }
 }
 
 fn has(found: &[FramingMark], term: &str, category: &str) -> bool {

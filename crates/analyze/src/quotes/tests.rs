@@ -1,5 +1,6 @@
 use super::*;
 use crate::entities::{Recognizer, RuleRecognizer};
+use crate::seeds::seed;
 
 fn quotes(text: &str, lang: &str) -> Vec<Quote> {
     let doc = Doc::new(text);
@@ -150,20 +151,6 @@ fn languages_without_cues_keep_quotes_without_speakers() {
         summary(&found),
         [("Wir bleiben hier", None, None, QuoteKind::Direct)]
     );
-}
-
-fn seed(name: &str) -> Option<String> {
-    let path = format!(
-        "{}/../../../shared/seeds/{name}",
-        env!("CARGO_MANIFEST_DIR")
-    );
-    match std::fs::read_to_string(&path) {
-        Ok(text) => Some(text),
-        Err(_) => {
-            println!("skipped: ../shared/seeds/{name} absent");
-            None
-        }
-    }
 }
 
 fn quote_starting<'q>(found: &'q [Quote], start: &str) -> &'q Quote {

@@ -1,7 +1,7 @@
 //! Tests of time expressions: fixture sentences written for these tests, and the two seeds.
 
 use super::*;
-use crate::figures::seeds::{body, seed};
+use crate::seeds::{body, seed};
 
 fn published(value: Option<&str>, precision: Precision) -> Published {
     Published {
