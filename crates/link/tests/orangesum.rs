@@ -3,13 +3,17 @@
 //! because it is a benchmark; run it with
 //! `cargo test --release -p storyline-link --test orangesum -- --ignored --nocapture`.
 
+mod common;
+
 use std::io::{BufRead, BufReader};
 use std::path::Path;
 use std::time::Instant;
 
 use storyline_analyze::Analyzer;
 use storyline_link::Linker;
-use storyline_model::{Article, Precision, Published};
+use storyline_model::Article;
+
+use common::{json_article, json_field};
 
 const ORANGESUM: &str = concat!(
     env!("CARGO_MANIFEST_DIR"),
@@ -18,28 +22,16 @@ const ORANGESUM: &str = concat!(
 
 fn article(line: &str) -> Option<Article> {
     let json: serde_json::Value = serde_json::from_str(line).ok()?;
-    let field = |name: &str| json.get(name).and_then(|v| v.as_str()).map(str::to_string);
-    let date = field("date");
-    Some(Article {
-        id: json.get("id")?.to_string(),
-        title: field("title"),
-        outlet: field("source"),
-        published: Published {
-            precision: if date.is_some() {
-                Precision::Day
-            } else {
-                Precision::Unknown
-            },
-            value: date,
-            from: "json:date".to_string(),
-        },
-        lang: Some("fr".to_string()),
-        paragraphs: [field("heading"), field("article")]
-            .into_iter()
-            .flatten()
-            .collect(),
-        ..Article::default()
-    })
+    let paragraphs = [json_field(&json, "heading"), json_field(&json, "article")]
+        .into_iter()
+        .flatten()
+        .collect();
+    Some(json_article(
+        &json,
+        json.get("id")?.to_string(),
+        "fr",
+        paragraphs,
+    ))
 }
 
 #[test]

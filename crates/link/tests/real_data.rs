@@ -1,6 +1,8 @@
 //! The linker on real data from ../shared (skipped when absent): BASIL's 100 events told by
 //! three outlets each, scored against the event ids, and the two archetype seed articles.
 
+mod common;
+
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 use std::time::Instant;
@@ -9,6 +11,8 @@ use storyline_analyze::Analyzer;
 use storyline_link::similarity::{evidence, same_event, same_storyline};
 use storyline_link::Linker;
 use storyline_model::{Article, Precision, Published};
+
+use common::{json_article, json_field};
 
 const BASIL: &str = concat!(
     env!("CARGO_MANIFEST_DIR"),
@@ -20,7 +24,6 @@ const SEEDS: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../../../shared/seeds"
 fn basil_article(path: &Path) -> Option<(Article, String)> {
     let text = std::fs::read_to_string(path).ok()?;
     let json: serde_json::Value = serde_json::from_str(&text).ok()?;
-    let field = |name: &str| json.get(name).and_then(|v| v.as_str()).map(str::to_string);
     let paragraphs = json
         .get("body-paragraphs")?
         .as_array()?
@@ -35,26 +38,16 @@ fn basil_article(path: &Path) -> Option<(Article, String)> {
         })
         .filter(|p| !p.trim().is_empty())
         .collect();
-    let date = field("date");
     let article = Article {
-        id: path.file_stem()?.to_string_lossy().into_owned(),
-        outlet: field("source"),
-        title: field("title"),
-        published: Published {
-            precision: if date.is_some() {
-                Precision::Day
-            } else {
-                Precision::Unknown
-            },
-            value: date,
-            from: "json:date".to_string(),
-        },
-        lang: Some("en".to_string()),
-        paragraphs,
         origin: path.display().to_string(),
-        ..Article::default()
+        ..json_article(
+            &json,
+            path.file_stem()?.to_string_lossy().into_owned(),
+            "en",
+            paragraphs,
+        )
     };
-    Some((article, field("triplet-uuid")?))
+    Some((article, json_field(&json, "triplet-uuid")?))
 }
 
 fn json_files(dir: &str) -> Vec<PathBuf> {

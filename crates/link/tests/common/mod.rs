@@ -1,5 +1,8 @@
-//! Fixture articles: a first line `id|date|outlet|title`, then paragraphs separated by
-//! blank lines. The facts may be real; the sentences are written for these tests.
+//! Test articles. Fixture articles: a first line `id|date|outlet|title`, then paragraphs
+//! separated by blank lines; the facts may be real, the sentences are written for these tests.
+//! JSON records: the data sets of ../shared (OrangeSum, BASIL).
+
+#![allow(dead_code)] // each test file uses a different part of these helpers
 
 use storyline_analyze::Analyzer;
 use storyline_model::{Analysis, Article, Precision, Published};
@@ -34,4 +37,37 @@ pub fn fixture(analyzer: &Analyzer, name: &str, lang: &str) -> Analysis {
         ..Article::default()
     };
     analyzer.analyze(&article)
+}
+
+/// The string field `name` of a JSON record.
+pub fn json_field(json: &serde_json::Value, name: &str) -> Option<String> {
+    json.get(name).and_then(|v| v.as_str()).map(str::to_string)
+}
+
+/// An article in language `lang` from a JSON record's `title`, `source` (the outlet) and
+/// `date` (a day; unknown when absent).
+pub fn json_article(
+    json: &serde_json::Value,
+    id: String,
+    lang: &str,
+    paragraphs: Vec<String>,
+) -> Article {
+    let date = json_field(json, "date");
+    Article {
+        id,
+        title: json_field(json, "title"),
+        outlet: json_field(json, "source"),
+        published: Published {
+            precision: if date.is_some() {
+                Precision::Day
+            } else {
+                Precision::Unknown
+            },
+            value: date,
+            from: "json:date".to_string(),
+        },
+        lang: Some(lang.to_string()),
+        paragraphs,
+        ..Article::default()
+    }
 }
