@@ -68,6 +68,7 @@ enum Command {
 }
 
 fn main() -> ExitCode {
+    restore_default_sigpipe();
     let cli = Cli::parse();
     let result = match cli.command {
         Command::Ingest(c) => c.run(),
@@ -87,6 +88,16 @@ fn main() -> ExitCode {
             eprintln!("storyline: {e:#}");
             ExitCode::FAILURE
         }
+    }
+}
+
+/// `storyline stories | head` must end quietly when `head` closes the pipe, as other Unix
+/// tools do, instead of panicking in `println!`: Rust ignores SIGPIPE by default.
+fn restore_default_sigpipe() {
+    #[cfg(unix)]
+    // SAFETY: called once at start-up, before any thread exists; SIG_DFL is a valid handler.
+    unsafe {
+        libc::signal(libc::SIGPIPE, libc::SIG_DFL);
     }
 }
 

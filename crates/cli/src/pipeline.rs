@@ -18,17 +18,38 @@ pub const BATCH: usize = 512;
 /// One input that failed, as a one-line message naming the file and the reason.
 pub type Failure = String;
 
+/// What to read.
+#[derive(Clone, Copy)]
+pub struct Input<'a> {
+    /// Files, folders, or `-`.
+    pub paths: &'a [PathBuf],
+    /// Size limits per input.
+    pub limits: Limits,
+    /// Stop after about this many articles (whole documents: a JSON array is not cut).
+    pub max_articles: usize,
+}
+
+impl<'a> Input<'a> {
+    /// All articles under `paths`.
+    pub fn all(paths: &'a [PathBuf], limits: Limits) -> Self {
+        Input {
+            paths,
+            limits,
+            max_articles: usize::MAX,
+        }
+    }
+}
+
 /// Batches in flight between two stages: enough to keep every stage busy, few enough to
 /// keep memory flat.
 const IN_FLIGHT: usize = 2;
 
-/// Streams `paths` through three overlapped stages: a reader thread (read + extract), the
+/// Streams the input through three overlapped stages: a reader thread (read + extract), the
 /// analysis (parallel, on rayon's pool) and a consumer thread that gets each analyzed batch
 /// in input order (`consume`: store or link). `on_failure` gets every input that could not be
 /// read or extracted, as a one-line message. The first error of `consume` stops the stream.
 pub fn run<C, F>(
-    paths: &[PathBuf],
-    limits: Limits,
+    input: Input<'_>,
     analyzer: &Analyzer,
     consume: C,
     on_failure: F,
@@ -40,7 +61,7 @@ where
     let (article_tx, article_rx) = mpsc::sync_channel::<Vec<Article>>(IN_FLIGHT);
     let (analysis_tx, analysis_rx) = mpsc::sync_channel::<Vec<(Article, Analysis)>>(IN_FLIGHT);
     std::thread::scope(|scope| {
-        let reader = scope.spawn(move || read_batches(paths, limits, article_tx, on_failure));
+        let reader = scope.spawn(move || read_batches(input, article_tx, on_failure));
         let consumer = scope.spawn(move || consume_all(analysis_rx, consume));
         for batch in article_rx {
             // A closed channel means the consumer stopped on an error; it reports it below.
@@ -61,13 +82,16 @@ where
 
 /// The reader stage: documents to articles, in batches.
 fn read_batches(
-    paths: &[PathBuf],
-    limits: Limits,
+    input: Input<'_>,
     out: mpsc::SyncSender<Vec<Article>>,
     mut on_failure: impl FnMut(Failure),
 ) {
     let mut pending: Vec<Article> = Vec::with_capacity(BATCH);
-    for doc in storyline_sources::read(paths, limits) {
+    let mut sent = 0;
+    for doc in storyline_sources::read(input.paths, input.limits) {
+        if sent + pending.len() >= input.max_articles {
+            break;
+        }
         let doc = match doc {
             Ok(doc) => doc,
             Err(e) => {
@@ -87,8 +111,11 @@ fn read_batches(
             }
             Err(e) => on_failure(e.to_string()),
         }
-        if pending.len() >= BATCH && out.send(std::mem::take(&mut pending)).is_err() {
-            return;
+        if pending.len() >= BATCH {
+            sent += pending.len();
+            if out.send(std::mem::take(&mut pending)).is_err() {
+                return;
+            }
         }
     }
     if !pending.is_empty() {

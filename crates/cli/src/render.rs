@@ -2,7 +2,7 @@
 
 use std::fmt::Write;
 
-use storyline_model::{Analysis, Figure, Qualifier};
+use storyline_model::{Analysis, Figure};
 
 use crate::story_view::StoryView;
 
@@ -27,15 +27,7 @@ pub fn number(v: f64) -> String {
 
 /// "more than 7,028", "30–40", "about 1,140 EUR".
 pub fn figure_value(f: &Figure) -> String {
-    let qualifier = match f.qualifier {
-        Qualifier::Exact => "",
-        Qualifier::MoreThan => "more than ",
-        Qualifier::AtLeast => "at least ",
-        Qualifier::About => "about ",
-        Qualifier::Nearly => "nearly ",
-        Qualifier::UpTo => "up to ",
-        Qualifier::LessThan => "less than ",
-    };
+    let qualifier = f.qualifier.prefix();
     let value = match (f.low, f.high) {
         (Some(lo), Some(hi)) => format!("{}–{}", number(lo), number(hi)),
         _ => number(f.value),

@@ -93,6 +93,10 @@ fn bad_files_are_reported_and_the_rest_is_stored_once() {
         "re-ingest stores nothing twice: {again}"
     );
     assert_eq!(again["duplicates"], 2, "{again}");
+    assert_eq!(
+        again["stories"], summary["stories"],
+        "nothing new, the stored links still hold"
+    );
 
     let (ok, out, _) = storyline(&["stories", "--db", db, "--json"]);
     assert!(ok);

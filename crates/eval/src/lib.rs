@@ -57,5 +57,10 @@ pub fn run(data: &Path, analyzer: &Analyzer) -> Report {
     linking::basil(data, analyzer, &mut report);
     extraction::orangesum_html(data, &mut report);
     language::detection(data, analyzer, &mut report);
+    report.skipped.push(
+        "analyze.figures, analyze.quotes, analyze.times: no gold annotations yet (issue 3 builds them); \
+         the seed acceptance tests (crates/cli/tests/seeds.rs) check them on the archetype pair"
+            .into(),
+    );
     report
 }

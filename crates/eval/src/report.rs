@@ -91,6 +91,8 @@ pub fn markdown(report: &Report, floors: &Floors, command: &str) -> String {
             let _ = writeln!(out, "- {n}");
         }
     }
+    out.truncate(out.trim_end().len());
+    out.push('\n');
     out
 }
 

@@ -17,6 +17,9 @@ pub struct BenchCmd {
     /// The shared data folder.
     #[arg(long, default_value = "../shared/data")]
     shared: PathBuf,
+    /// Stop after this many articles (the first of OrangeSum), e.g. to match a slower peer's sample.
+    #[arg(long, default_value_t = usize::MAX, hide_default_value = true)]
+    limit: usize,
     /// Extra inputs to stream after the corpus (files or folders).
     #[arg(long)]
     extra: Vec<PathBuf>,
@@ -72,9 +75,13 @@ impl BenchCmd {
         let mut articles = 0u64;
         let mut failed = 0u64;
         let mut link_seconds = 0.0;
+        let input = pipeline::Input {
+            paths: &paths,
+            limits: self.analyze.limits(),
+            max_articles: self.limit,
+        };
         pipeline::run(
-            &paths,
-            self.analyze.limits(),
+            input,
             &analyzer,
             |batch| {
                 articles += batch.len() as u64;

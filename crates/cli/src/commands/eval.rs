@@ -16,9 +16,12 @@ pub struct EvalCmd {
     /// Where to write the report.
     #[arg(long, default_value = "EVALUATION.md")]
     out: PathBuf,
-    /// Floors file (`name = value` lines): exit non-zero when a score is below its floor.
+    /// Floors file (`name = value` lines), shown in the report and used by --check.
+    #[arg(long, default_value = ".ci/eval-floors.txt")]
+    floors: PathBuf,
+    /// Exit non-zero when a score is below its floor, instead of writing the report.
     #[arg(long)]
-    check: Option<PathBuf>,
+    check: bool,
     /// Print the scores as JSON instead of writing the report.
     #[arg(long)]
     json: bool,
@@ -27,6 +30,17 @@ pub struct EvalCmd {
 }
 
 impl EvalCmd {
+    /// The floors; none when the file is absent, unless --check needs them.
+    fn read_floors(&self) -> anyhow::Result<storyline_eval::Floors> {
+        let path = &self.floors;
+        if !path.exists() && !self.check {
+            return Ok(Default::default());
+        }
+        let text = std::fs::read_to_string(path)
+            .map_err(|e| anyhow::anyhow!("{}: {e}", path.display()))?;
+        storyline_eval::parse_floors(&text).map_err(|e| anyhow::anyhow!("{}: {e}", path.display()))
+    }
+
     /// Runs the command.
     pub fn run(self) -> anyhow::Result<ExitCode> {
         if !self.shared.is_dir() {
@@ -36,15 +50,7 @@ impl EvalCmd {
             );
             return Ok(ExitCode::SUCCESS);
         }
-        let floors = match &self.check {
-            Some(path) => {
-                let text = std::fs::read_to_string(path)
-                    .map_err(|e| anyhow::anyhow!("{}: {e}", path.display()))?;
-                storyline_eval::parse_floors(&text)
-                    .map_err(|e| anyhow::anyhow!("{}: {e}", path.display()))?
-            }
-            None => Default::default(),
-        };
+        let floors = self.read_floors()?;
         let analyzer = self.analyze.analyzer()?;
         let report = storyline_eval::run(&self.shared, &analyzer);
         if self.json {
@@ -57,7 +63,10 @@ impl EvalCmd {
                 println!("skipped: {s}");
             }
         }
-        if self.check.is_none() {
+        if self.json {
+            return Ok(ExitCode::SUCCESS);
+        }
+        if !self.check {
             let text = storyline_eval::markdown(&report, &floors, "storyline eval");
             std::fs::write(&self.out, text)
                 .map_err(|e| anyhow::anyhow!("{}: {e}", self.out.display()))?;

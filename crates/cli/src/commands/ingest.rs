@@ -87,8 +87,7 @@ pub fn ingest(
     let mut summary = Summary::default();
     let mut failed = Vec::new();
     pipeline::run(
-        paths,
-        args.limits(),
+        pipeline::Input::all(paths, args.limits()),
         analyzer,
         |batch| {
             let results = store.insert_batch(&batch)?;
@@ -108,7 +107,12 @@ pub fn ingest(
         },
     )?;
     bar.set_message("linking");
-    let (stories, storylines) = relink(store)?;
+    // Nothing new: the links stored last time still hold.
+    let (stories, storylines) = if summary.stored > 0 {
+        relink(store)?
+    } else {
+        stored_link_counts(store)?
+    };
     bar.finish_and_clear();
     summary.failed = failed;
     summary.stories = stories;
@@ -128,6 +132,13 @@ pub fn relink(store: &mut Store) -> anyhow::Result<(usize, usize)> {
     let result = linker.finish();
     store.save_links(&result)?;
     Ok((result.stories.len(), result.storylines.len()))
+}
+
+/// The number of stories and storylines already stored.
+fn stored_link_counts(store: &Store) -> anyhow::Result<(usize, usize)> {
+    let storylines = store.storylines()?;
+    let stories = storylines.iter().map(|(_, stories)| stories.len()).sum();
+    Ok((stories, storylines.len()))
 }
 
 fn print_summary(s: &Summary) {
