@@ -87,6 +87,22 @@ pub enum Qualifier {
     LessThan,
 }
 
+impl Qualifier {
+    /// The qualifier in English words, as written before a number ("more than "): empty when
+    /// exact, else ending with a space.
+    pub fn prefix(self) -> &'static str {
+        match self {
+            Qualifier::Exact => "",
+            Qualifier::MoreThan => "more than ",
+            Qualifier::AtLeast => "at least ",
+            Qualifier::About => "about ",
+            Qualifier::Nearly => "nearly ",
+            Qualifier::UpTo => "up to ",
+            Qualifier::LessThan => "less than ",
+        }
+    }
+}
+
 /// What a figure counts.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, Default)]
 #[serde(rename_all = "snake_case")]

@@ -124,16 +124,7 @@ pub(crate) fn value_words(value: f64, low: Option<f64>, high: Option<f64>, q: Qu
     if let (Some(lo), Some(hi)) = (low, high) {
         return format!("{lo}-{hi}");
     }
-    let word = match q {
-        Qualifier::Exact => "",
-        Qualifier::MoreThan => "more than ",
-        Qualifier::AtLeast => "at least ",
-        Qualifier::About => "about ",
-        Qualifier::Nearly => "nearly ",
-        Qualifier::UpTo => "up to ",
-        Qualifier::LessThan => "less than ",
-    };
-    format!("{word}{value}")
+    format!("{}{value}", q.prefix())
 }
 
 /// "unattributed" or the source key, or the words when there is no key.
