@@ -46,19 +46,8 @@ impl DemoCmd {
             db.display()
         );
         let summary = ingest::ingest(&[corpus], &mut store, &analyzer, &self.analyze, true)?;
-        println!(
-            "read {} articles, stored {}, duplicates {}, failed {}, in {:.2} s: {} stories in {} storylines\n",
-            summary.read,
-            summary.stored,
-            summary.duplicates,
-            summary.failed.len(),
-            summary.seconds,
-            summary.stories,
-            summary.storylines
-        );
-        for f in &summary.failed {
-            println!("  failed: {f}");
-        }
+        ingest::print_summary(&summary);
+        println!();
         let stories = store.stories(&StoryFilter::default())?;
         let (multi, single): (Vec<_>, Vec<_>) =
             stories.into_iter().partition(|s| s.articles.len() > 1);

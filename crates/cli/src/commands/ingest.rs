@@ -141,9 +141,10 @@ fn stored_link_counts(store: &Store) -> anyhow::Result<(usize, usize)> {
     Ok((stories, storylines.len()))
 }
 
-fn print_summary(s: &Summary) {
+/// Prints the summary for a reader: one line of counts, then one line per failed input.
+pub fn print_summary(s: &Summary) {
     println!(
-        "read {}, stored {}, duplicates {}, failed {} ({:.1} s); {} stories in {} storylines",
+        "read {} articles, stored {}, duplicates {}, failed {}, in {:.2} s: {} stories in {} storylines",
         s.read,
         s.stored,
         s.duplicates,
