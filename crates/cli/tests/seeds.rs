@@ -2,10 +2,13 @@
 //! binary: `storyline analyze --json` and `storyline compare --json`.
 //! Skipped, with a message, when ../shared/seeds is absent (a user's fresh clone).
 
+mod common;
+
 use std::path::Path;
-use std::process::Command;
 
 use serde_json::Value;
+
+use common::json;
 
 const SEEDS: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../../../shared/seeds");
 const FIRST: &str = "000_bee2e0c6c9ed2ed4.txt";
@@ -21,19 +24,6 @@ fn seeds() -> Option<(String, String)> {
         dir.join(FIRST).display().to_string(),
         dir.join(SECOND).display().to_string(),
     ))
-}
-
-fn json(args: &[&str]) -> Value {
-    let out = Command::new(env!("CARGO_BIN_EXE_storyline"))
-        .args(args)
-        .output()
-        .expect("storyline runs");
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    serde_json::from_slice(&out.stdout).expect("JSON output")
 }
 
 fn keys_of(analysis: &Value) -> Vec<String> {
@@ -59,8 +49,8 @@ fn each_seed_is_analyzed_as_the_issue_requires() {
     let Some((first, second)) = seeds() else {
         return;
     };
-    let a = json(&["analyze", &first, "--json"]);
-    let b = json(&["analyze", &second, "--json"]);
+    let a = json(["analyze", &first, "--json"]);
+    let b = json(["analyze", &second, "--json"]);
 
     assert_eq!(
         (a["lang"].as_str(), b["lang"].as_str()),
@@ -209,7 +199,7 @@ fn the_pair_shows_conflict_progression_wording_and_one_storyline() {
     let Some((first, second)) = seeds() else {
         return;
     };
-    let c = json(&["compare", &first, &second, "--json"]);
+    let c = json(["compare", &first, &second, "--json"]);
 
     let shared: Vec<&str> = c["actors"]["shared"]
         .as_array()

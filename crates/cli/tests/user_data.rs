@@ -1,6 +1,8 @@
 //! Users extend the bundled data with their own files: framing lexicons (`--lexicon`) and
 //! source aliases (`--source-aliases`). Both are checked through the real binary.
 
+mod common;
+
 use std::process::Command;
 
 use serde_json::Value;
@@ -22,16 +24,7 @@ fn analyze(dir: &std::path::Path, extra: &[&str]) -> Value {
         "--json".to_string(),
     ];
     args.extend(extra.iter().map(|s| s.to_string()));
-    let out = Command::new(env!("CARGO_BIN_EXE_storyline"))
-        .args(&args)
-        .output()
-        .expect("storyline runs");
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    serde_json::from_slice(&out.stdout).expect("JSON record")
+    common::json(&args)
 }
 
 #[test]
