@@ -109,6 +109,14 @@ pub fn read(text: &str) -> Draft {
     }
 }
 
+/// The main-text paragraphs of an HTML fragment (a feed item's content), chosen as for a page.
+pub fn fragment_paragraphs(text: &str) -> Vec<String> {
+    let Some(sel) = selectors() else {
+        return Vec::new();
+    };
+    main_paragraphs(&Html::parse_fragment(text), sel)
+}
+
 /// `<meta>` contents by lower-cased `property`, `name` or `itemprop`; the first one of a name wins.
 fn meta_map<'a>(page: &'a Html, sel: &Selectors) -> HashMap<String, &'a str> {
     let mut map = HashMap::new();

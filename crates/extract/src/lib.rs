@@ -8,11 +8,13 @@
 mod body;
 mod date;
 mod dateline;
+mod feed;
 mod html;
 mod id;
 mod json;
 mod lexicon;
 mod txt;
+mod warc;
 
 use storyline_model::{Article, Format, RawDoc};
 
@@ -33,13 +35,16 @@ pub fn extract(doc: &RawDoc) -> Result<Vec<Article>, ExtractError> {
 }
 
 /// The articles of one document, each a result of its own, so that one empty item of a JSON
-/// array does not hide the others. The outer error is for a document that cannot be read at all
-/// (invalid JSON). Errors about array items name them `origin[index]`.
+/// array or a feed does not hide the others. The outer error is for a document that cannot be
+/// read at all (invalid JSON, a feed that is not one). Errors about array items name them
+/// `origin[index]`; feed items are `origin#item-N` (N from 1), as articles and in errors.
 pub fn extract_each(doc: &RawDoc) -> Result<Vec<Result<Article, ExtractError>>, ExtractError> {
     let origin = doc.origin.as_str();
     Ok(match doc.format {
         Format::Txt => vec![body::finish(txt::read(&doc.text), origin)],
         Format::Html => vec![body::finish(html::read(&doc.text), origin)],
+        Format::Warc => vec![body::finish(warc::read(&doc.text), origin)],
+        Format::Feed => feed::read_all(&doc.text, origin)?,
         Format::Json | Format::Jsonl => {
             let objects = json::objects(&doc.text, origin)?;
             let many = objects.len() > 1;

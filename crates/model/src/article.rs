@@ -25,6 +25,10 @@ pub enum Format {
     Jsonl,
     /// An HTML page.
     Html,
+    /// An RSS, Atom or JSON feed: one article per item.
+    Feed,
+    /// One HTML response of a WARC file: its `WARC-*` header lines, a blank line, then the page.
+    Warc,
 }
 
 /// How precisely a date is known.

@@ -21,22 +21,33 @@ pub fn format_of(path: &Path) -> Option<(Format, bool)> {
         "json" => Format::Json,
         "jsonl" => Format::Jsonl,
         "html" | "htm" => Format::Html,
+        "xml" | "rss" | "atom" => Format::Feed,
         _ => return None,
     };
     Some((format, gz))
 }
 
+/// Whether `path` names a WARC file (`.warc`, or `.warc.gz` with one gzip member per record
+/// as Common Crawl writes them), and whether it is gzipped. `None` for other files.
+pub fn warc_of(path: &Path) -> Option<bool> {
+    let name = path.file_name()?.to_str()?.to_ascii_lowercase();
+    if name.ends_with(".warc.gz") {
+        Some(true)
+    } else {
+        name.ends_with(".warc").then_some(false)
+    }
+}
+
 /// The format of content whose name says nothing: `[` is a JSON array, `{` opens one JSON object
-/// per line when the first line closes it and one object otherwise, `<` is HTML, anything else text.
+/// per line when the first line closes it and one object otherwise (a JSON Feed when its
+/// `version` says so), `<` is a feed when its first element is `rss`, `feed` or `rdf:RDF` and
+/// HTML otherwise, anything else text.
 pub fn sniff_format(bytes: &[u8]) -> Format {
     let bytes = bytes.strip_prefix(b"\xef\xbb\xbf").unwrap_or(bytes);
-    let start = bytes
-        .iter()
-        .position(|b| !b.is_ascii_whitespace())
-        .unwrap_or(bytes.len());
-    let rest = bytes.get(start..).unwrap_or_default();
+    let rest = skip_space(bytes);
     match rest.first() {
         Some(b'[') => Format::Json,
+        Some(b'{') if is_json_feed(rest) => Format::Feed,
         Some(b'{') => {
             let line = rest.split(|&b| b == b'\n').next().unwrap_or_default();
             if line.trim_ascii_end().ends_with(b"}") {
@@ -45,9 +56,68 @@ pub fn sniff_format(bytes: &[u8]) -> Format {
                 Format::Json
             }
         }
+        Some(b'<') if is_xml_feed(rest) => Format::Feed,
         Some(b'<') => Format::Html,
         _ => Format::Txt,
     }
+}
+
+/// How far into a document its first element or `version` key is looked for: prologs,
+/// comments and doctypes are short.
+const ROOT_WINDOW: usize = 4096;
+
+fn skip_space(bytes: &[u8]) -> &[u8] {
+    let start = bytes
+        .iter()
+        .position(|b| !b.is_ascii_whitespace())
+        .unwrap_or(bytes.len());
+    bytes.get(start..).unwrap_or_default()
+}
+
+/// Whether the first element of an XML document (after the prolog, comments, processing
+/// instructions and doctype) is a feed root.
+fn is_xml_feed(bytes: &[u8]) -> bool {
+    let mut rest = bytes.get(..ROOT_WINDOW).unwrap_or(bytes);
+    loop {
+        rest = skip_space(rest);
+        let close: &[u8] = if rest.starts_with(b"<?") {
+            b"?>"
+        } else if rest.starts_with(b"<!--") {
+            b"-->"
+        } else if rest.starts_with(b"<!") {
+            b">"
+        } else {
+            break;
+        };
+        let Some(end) = rest.windows(close.len()).position(|w| w == close) else {
+            return false;
+        };
+        rest = rest.get(end + close.len()..).unwrap_or_default();
+    }
+    let name_end = rest
+        .iter()
+        .position(|b| b.is_ascii_whitespace() || matches!(b, b'>' | b'/'))
+        .unwrap_or(rest.len());
+    let name = rest.get(1..name_end).unwrap_or_default();
+    name.eq_ignore_ascii_case(b"rss")
+        || name.eq_ignore_ascii_case(b"feed")
+        || name.eq_ignore_ascii_case(b"rdf:RDF")
+}
+
+/// Whether a JSON object declares itself a JSON Feed (`"version": "https://jsonfeed.org/version/…"`).
+fn is_json_feed(bytes: &[u8]) -> bool {
+    let window = bytes.get(..ROOT_WINDOW).unwrap_or(bytes);
+    let key = b"\"version\"";
+    window
+        .windows(key.len())
+        .enumerate()
+        .filter(|(_, w)| *w == key)
+        .any(|(at, _)| {
+            let value = skip_space(window.get(at + key.len()..).unwrap_or_default());
+            let value = skip_space(value.strip_prefix(b":").unwrap_or_default());
+            value.starts_with(b"\"https://jsonfeed.org/version/")
+                || value.starts_with(b"\"http://jsonfeed.org/version/")
+        })
 }
 
 /// Opens `path` as a buffered byte stream, gunzipping (all members) when `gz`.
@@ -122,5 +192,32 @@ mod tests {
         assert_eq!(sniff_format(b"{\n  \"a\": 1\n}\n"), Format::Json);
         assert_eq!(sniff_format(b"\xef\xbb\xbf<html>"), Format::Html);
         assert_eq!(sniff_format(b"date 2023-10 Texte"), Format::Txt);
+    }
+
+    #[test]
+    fn feeds_by_name_and_content() {
+        assert_eq!(format_of(Path::new("f.RSS")), Some((Format::Feed, false)));
+        assert_eq!(
+            format_of(Path::new("f.atom.gz")),
+            Some((Format::Feed, true))
+        );
+        assert_eq!(warc_of(Path::new("CC-NEWS-1.warc.gz")), Some(true));
+        assert_eq!(warc_of(Path::new("a.WARC")), Some(false));
+        assert_eq!(warc_of(Path::new("a.warc.txt")), None);
+        let rss = b"<?xml version=\"1.0\"?>\n<!-- made by hand -->\n<rss version=\"2.0\">";
+        assert_eq!(sniff_format(rss), Format::Feed);
+        assert_eq!(
+            sniff_format(b"<feed xmlns=\"http://www.w3.org/2005/Atom\">"),
+            Format::Feed
+        );
+        assert_eq!(sniff_format(b"<rdf:RDF xmlns:rdf=\"x\">"), Format::Feed);
+        assert_eq!(
+            sniff_format(b"<!DOCTYPE html><html><p>rss feed</p>"),
+            Format::Html
+        );
+        assert_eq!(sniff_format(b"<rssfeed>"), Format::Html);
+        let json_feed = b"{\"version\" : \"https://jsonfeed.org/version/1.1\", \"items\": []}";
+        assert_eq!(sniff_format(json_feed), Format::Feed);
+        assert_eq!(sniff_format(b"{\"version\": \"2\"}"), Format::Jsonl);
     }
 }

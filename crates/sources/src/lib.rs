@@ -1,20 +1,47 @@
 //! Stage 1, sources: files, folders (recursive), gzip and stdin, decoded to clean UTF-8.
 //!
-//! [`read`] streams [`RawDoc`]s lazily: one per file, or one per line of a `.jsonl` file.
-//! A bad input yields one [`ReadError`] naming it and the reason, and the stream goes on.
+//! [`read`] streams [`RawDoc`]s lazily: one per file, one per line of a `.jsonl` file, or one
+//! per HTML response of a `.warc`/`.warc.gz` file. A bad input yields one [`ReadError`] naming
+//! it and the reason, and the stream goes on; WARC records that are not HTML pages are not
+//! errors: [`read_with_stats`] counts them in [`Stats`].
 
 mod clean;
 mod decode;
 mod input;
 mod lines;
 mod mojibake;
+mod warc;
 
 use std::collections::VecDeque;
 use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::Arc;
 
 use storyline_model::{Format, RawDoc};
 
 use lines::JsonLines;
+use warc::WarcRecords;
+
+/// What a read passed over on purpose, as opposed to what failed (those are [`ReadError`]s).
+///
+/// Clones share their counts, so a caller can keep one and read it while (or after) another
+/// thread drains the stream.
+#[derive(Debug, Clone, Default)]
+pub struct Stats {
+    skipped: Arc<AtomicU64>,
+}
+
+impl Stats {
+    /// WARC records that held no HTML page: `warcinfo`, `request`, `metadata` and other
+    /// non-response records, and responses that are not 2xx `text/html`.
+    pub fn skipped_records(&self) -> u64 {
+        self.skipped.load(Ordering::Relaxed)
+    }
+
+    fn count_skipped(&self) {
+        self.skipped.fetch_add(1, Ordering::Relaxed);
+    }
+}
 
 /// Limits that protect an ingest from enormous input.
 #[derive(Debug, Clone, Copy)]
@@ -48,20 +75,47 @@ pub struct ReadError {
 /// extensions inside folders are skipped. A file named explicitly with an unknown extension
 /// is read and its format guessed from its content, like stdin.
 pub fn read(paths: &[PathBuf], limits: Limits) -> impl Iterator<Item = Result<RawDoc, ReadError>> {
+    read_with_stats(paths, limits, &Stats::default())
+}
+
+/// [`read`], counting what it passes over on purpose into `stats` (see [`Stats`]).
+pub fn read_with_stats(
+    paths: &[PathBuf],
+    limits: Limits,
+    stats: &Stats,
+) -> impl Iterator<Item = Result<RawDoc, ReadError>> {
     Reader {
         pending: paths.iter().cloned().collect(),
         walk: None,
-        lines: None,
+        records: None,
         limits,
+        stats: stats.clone(),
     }
 }
 
-/// The streaming state: paths still to visit, the folder being walked, the JSON-lines file being read.
+/// The streaming state: paths still to visit, the folder being walked, the JSON-lines or WARC
+/// file being read.
 struct Reader {
     pending: VecDeque<PathBuf>,
     walk: Option<Walk>,
-    lines: Option<JsonLines>,
+    records: Option<Records>,
     limits: Limits,
+    stats: Stats,
+}
+
+/// A file that gives many documents, read one at a time.
+enum Records {
+    Lines(JsonLines),
+    Warc(WarcRecords),
+}
+
+impl Records {
+    fn next(&mut self) -> Option<Result<RawDoc, ReadError>> {
+        match self {
+            Records::Lines(lines) => lines.next(),
+            Records::Warc(records) => records.next(),
+        }
+    }
 }
 
 impl Iterator for Reader {
@@ -69,10 +123,10 @@ impl Iterator for Reader {
 
     fn next(&mut self) -> Option<Self::Item> {
         loop {
-            if let Some(lines) = &mut self.lines {
-                match lines.next() {
+            if let Some(records) = &mut self.records {
+                match records.next() {
                     Some(item) => return Some(item),
-                    None => self.lines = None,
+                    None => self.records = None,
                 }
             }
             if let Some(walk) = &mut self.walk {
@@ -81,7 +135,9 @@ impl Iterator for Reader {
                         // A symlink to a file is read; links to folders are not followed (no cycles).
                         let file = entry.file_type().is_file()
                             || (entry.path_is_symlink() && entry.path().is_file());
-                        if file && input::format_of(entry.path()).is_some() {
+                        let known = input::format_of(entry.path()).is_some()
+                            || input::warc_of(entry.path()).is_some();
+                        if file && known {
                             if let Some(item) = self.open_file(entry.path()) {
                                 return Some(item);
                             }
@@ -129,8 +185,8 @@ fn is_hidden(path: &Path) -> bool {
 }
 
 impl Reader {
-    /// Reads one file: a whole document, or (JSON lines) the first line while the rest is kept
-    /// for later. `None` when a JSON-lines file has nothing left after its first read.
+    /// Reads one file: a whole document, or (JSON lines, WARC) the first record while the rest
+    /// is kept for later. `None` when such a file has nothing left after its first read.
     fn open_file(&mut self, path: &Path) -> Option<Result<RawDoc, ReadError>> {
         let origin = path.display().to_string();
         let fail = |reason: String| {
@@ -140,21 +196,41 @@ impl Reader {
             }))
         };
         let known = input::format_of(path);
-        let gz = known.is_some_and(|(_, gz)| gz) || path.extension().is_some_and(|e| e == "gz");
+        let warc = input::warc_of(path);
+        let gz = known.is_some_and(|(_, gz)| gz)
+            || warc == Some(true)
+            || path.extension().is_some_and(|e| e == "gz");
         let reader = match input::open(path, gz) {
             Ok(reader) => reader,
             Err(reason) => return fail(reason),
         };
+        if warc.is_some() {
+            let max = self.limits.max_bytes;
+            let records = WarcRecords::new(reader, origin, gz, max, self.stats.clone());
+            return self.start(Records::Warc(records));
+        }
         if let Some((Format::Jsonl, _)) = known {
-            self.lines = Some(JsonLines::new(reader, origin, gz, self.limits.max_bytes));
-            return self.lines.as_mut().and_then(Iterator::next);
+            let lines = JsonLines::new(reader, origin, gz, self.limits.max_bytes);
+            return self.start(Records::Lines(lines));
         }
         let bytes = match input::read_limited(reader, self.limits.max_bytes, gz) {
             Ok(bytes) => bytes,
             Err(reason) => return fail(reason),
         };
-        let format = known.map_or_else(|| input::sniff_format(&bytes), |(format, _)| format);
+        let sniffed = input::sniff_format(&bytes);
+        let format = match known {
+            // A `.json` file may be a JSON Feed, which only its content tells.
+            Some((Format::Json, _)) if sniffed == Format::Feed => Format::Feed,
+            Some((format, _)) => format,
+            None => sniffed,
+        };
         Some(decode_whole(&bytes, format, origin))
+    }
+
+    /// Keeps a many-document file for the next calls and gives its first document.
+    fn start(&mut self, records: Records) -> Option<Result<RawDoc, ReadError>> {
+        self.records = Some(records);
+        self.records.as_mut().and_then(Records::next)
     }
 
     /// Reads stdin whole (within the limit) and sniffs its format.
@@ -168,8 +244,8 @@ impl Reader {
         let format = input::sniff_format(&bytes);
         if format == Format::Jsonl {
             let reader = Box::new(std::io::Cursor::new(bytes));
-            self.lines = Some(JsonLines::new(reader, origin, false, self.limits.max_bytes));
-            return self.lines.as_mut().and_then(Iterator::next);
+            let lines = JsonLines::new(reader, origin, false, self.limits.max_bytes);
+            return self.start(Records::Lines(lines));
         }
         Some(decode_whole(&bytes, format, origin))
     }
@@ -188,7 +264,7 @@ fn decode_whole(bytes: &[u8], format: Format, origin: String) -> Result<RawDoc, 
 
 /// Decodes and cleans the bytes of one document.
 fn decode_doc(bytes: &[u8], format: Format, origin: String) -> Result<RawDoc, ReadError> {
-    match decode::decode(bytes, format == Format::Html) {
+    match decode::decode(bytes, format) {
         Ok(text) => Ok(RawDoc {
             origin,
             format,

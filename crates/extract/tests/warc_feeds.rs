@@ -1,0 +1,150 @@
+//! WARC and feed input on the shared datasets, read through sources then extract.
+//! Each test skips (and passes) when ../shared is absent, as in a fresh clone.
+
+use std::collections::HashMap;
+use std::path::PathBuf;
+use std::time::Instant;
+
+use storyline_extract::extract_each;
+use storyline_model::{Article, Format, Precision};
+use storyline_sources::{read, read_with_stats, Limits, Stats};
+
+/// The shared folder relative to this crate, or `None` (with a "skipped" line) when absent.
+fn shared(rel: &str) -> Option<PathBuf> {
+    let path = PathBuf::from(concat!(env!("CARGO_MANIFEST_DIR"), "/../../../shared/")).join(rel);
+    if path.exists() {
+        Some(path)
+    } else {
+        println!("skipped: ../shared/{rel} absent");
+        None
+    }
+}
+
+/// Lower-cased alphanumeric words with their counts.
+fn bag(text: &str) -> HashMap<String, usize> {
+    let mut bag = HashMap::new();
+    for word in text
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+    {
+        *bag.entry(word.to_lowercase()).or_insert(0) += 1;
+    }
+    bag
+}
+
+/// F1 of the word multisets of `found` and `expected`.
+fn token_f1(found: &str, expected: &str) -> f64 {
+    let (found, expected) = (bag(found), bag(expected));
+    let common: usize = found
+        .iter()
+        .map(|(w, n)| (*n).min(expected.get(w).copied().unwrap_or(0)))
+        .sum();
+    let (f, e) = (
+        found.values().sum::<usize>(),
+        expected.values().sum::<usize>(),
+    );
+    if common == 0 || f == 0 || e == 0 {
+        return 0.0;
+    }
+    let (p, r) = (common as f64 / f as f64, common as f64 / e as f64);
+    2.0 * p * r / (p + r)
+}
+
+/// The value of one `Name: value` line of a WARC document's header block.
+fn warc_header<'a>(text: &'a str, name: &str) -> Option<&'a str> {
+    let head = text.split_once("\n\n")?.0;
+    head.lines().find_map(|line| {
+        let (key, value) = line.split_once(':')?;
+        key.eq_ignore_ascii_case(name).then(|| value.trim())
+    })
+}
+
+/// The 300 OrangeSum pages as a WARC: every response read, the warcinfo record skipped and
+/// counted, each article the same as the one read from the same page as an HTML file, and
+/// title and text agreement with the OrangeSum authors' own parse measured.
+///
+/// The agreement is the HTML extractor's, which the WARC path shares; it is printed, not
+/// asserted: the main-text extractor has its own checks and work item.
+#[test]
+fn orangesum_warc_matches_the_parsed_ground_truth() {
+    let (Some(warc), Some(truth)) = (
+        shared("data/orangesum-fr/orangesum-sample-300.warc.gz"),
+        shared("data/orangesum-fr/html-sample/parsed-ground-truth.json"),
+    ) else {
+        return;
+    };
+    let truth: HashMap<String, serde_json::Value> =
+        serde_json::from_str(&std::fs::read_to_string(truth).unwrap()).unwrap();
+    let norm = |s: &str| s.split_whitespace().collect::<Vec<_>>().join(" ");
+    let stats = Stats::default();
+    let start = Instant::now();
+    let mut found: Vec<(String, Article)> = Vec::new();
+    for doc in read_with_stats(std::slice::from_ref(&warc), Limits::default(), &stats) {
+        let doc = doc.unwrap_or_else(|e| panic!("{e}"));
+        assert_eq!(doc.format, Format::Warc);
+        let id = warc_header(&doc.text, "X-OrangeSum-Id")
+            .unwrap_or_else(|| panic!("{}: no X-OrangeSum-Id", doc.origin))
+            .to_string();
+        for article in extract_each(&doc).unwrap_or_else(|e| panic!("{e}")) {
+            let article = article.unwrap_or_else(|e| panic!("{e}"));
+            // The page's canonical link wins over WARC-Target-URI (og:url here); one is always there.
+            assert!(article.url.is_some(), "{}", article.origin);
+            found.push((id.clone(), article));
+        }
+    }
+    let seconds = start.elapsed().as_secs_f64();
+    assert_eq!(found.len(), 300);
+    assert_eq!(stats.skipped_records(), 1, "the warcinfo record");
+    let (mut exact, mut same, mut day, mut f1_sum) = (0, 0, 0, 0.0);
+    let pages = warc.with_file_name("html-sample");
+    for (id, article) in &found {
+        let page = pages.join(format!("{id}.html.gz"));
+        let from_file = read(&[page], Limits::default())
+            .flat_map(|doc| {
+                extract_each(&doc.unwrap_or_else(|e| panic!("{e}"))).unwrap_or_default()
+            })
+            .next()
+            .and_then(Result::ok)
+            .unwrap_or_else(|| panic!("page {id} gives no article"));
+        assert_eq!(
+            (&article.title, &article.paragraphs, &article.lang),
+            (&from_file.title, &from_file.paragraphs, &from_file.lang),
+            "{}",
+            article.origin
+        );
+        if from_file.published.value.is_some() {
+            assert_eq!(article.published, from_file.published, "{}", article.origin);
+        }
+        let expected = truth
+            .get(id)
+            .unwrap_or_else(|| panic!("id {id} not in the truth"));
+        let title = expected["title"].as_str().unwrap_or_default();
+        exact += usize::from(article.title.as_deref() == Some(title));
+        same += usize::from(article.title.as_deref().map(norm) == Some(norm(title)));
+        day += usize::from(article.published.precision == Precision::Day);
+        let text = format!(
+            "{} {}",
+            expected["heading"].as_str().unwrap_or_default(),
+            expected["article"].as_str().unwrap_or_default()
+        );
+        let ours = format!(
+            "{} {}",
+            article.dateline.as_deref().unwrap_or_default(),
+            article.paragraphs.join(" ")
+        );
+        f1_sum += token_f1(&ours, &text);
+    }
+    let n = found.len() as f64;
+    let f1 = f1_sum / n;
+    println!(
+        "orangesum warc: {} records in {seconds:.2} s ({:.0} records/s, debug build unless --release), \
+         title exact {exact}/300, equal after whitespace {same}/300, day dates {day}/300, \
+         text token F1 (heading + article) {f1:.3}",
+        found.len(),
+        n / seconds
+    );
+    assert_eq!(
+        day, 300,
+        "article:published_time or WARC-Date gives every record a day"
+    );
+}
