@@ -148,3 +148,81 @@ fn orangesum_warc_matches_the_parsed_ground_truth() {
         "article:published_time or WARC-Date gives every record a day"
     );
 }
+
+/// feed-rs's own fixtures (6 RSS 2.0, 1 Atom): one article per item, with the title and the
+/// day of the date that feed-rs's expected parse gives.
+#[test]
+fn feed_fixtures_match_their_expected_parse() {
+    let Some(dir) = shared("data/feed-rs-news-feed-fixtures") else {
+        return;
+    };
+    let mut feeds: Vec<PathBuf> = std::fs::read_dir(&dir)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|e| e == "xml"))
+        .collect();
+    feeds.sort();
+    assert_eq!(feeds.len(), 7);
+    let (mut items, mut with_text) = (0, 0);
+    for feed in &feeds {
+        let expected_path = feed.with_extension("expected.serde.json");
+        let expected: serde_json::Value =
+            serde_json::from_str(&std::fs::read_to_string(&expected_path).unwrap()).unwrap();
+        let entries = expected["entries"].as_array().unwrap();
+        let docs: Vec<_> = read(std::slice::from_ref(feed), Limits::default()).collect();
+        let [Ok(doc)] = docs.as_slice() else {
+            panic!("{}: {docs:?}", feed.display())
+        };
+        assert_eq!(doc.format, Format::Feed, "{}", feed.display());
+        let found = extract_each(doc).unwrap_or_else(|e| panic!("{e}"));
+        assert_eq!(found.len(), entries.len(), "{}", feed.display());
+        for (i, (item, entry)) in found.iter().zip(entries).enumerate() {
+            items += 1;
+            let origin = format!("{}#item-{}", feed.display(), i + 1);
+            let Ok(article) = item else {
+                // An item without text is an error of its own, never a silent gap.
+                assert_eq!(item.as_ref().err().map(|e| &e.origin), Some(&origin));
+                continue;
+            };
+            with_text += 1;
+            assert_eq!(article.origin, origin);
+            let title = entry["title"]["content"].as_str().map(str::trim);
+            assert_eq!(article.title.as_deref(), title, "{origin}");
+            let date = entry["published"]
+                .as_str()
+                .or_else(|| entry["updated"].as_str())
+                .and_then(|d| d.get(..10));
+            assert_eq!(article.published.value.as_deref(), date, "{origin}");
+            let link = entry["links"][0]["href"].as_str();
+            assert_eq!(article.url.as_deref(), link, "{origin}");
+            let outlet = expected["title"]["content"].as_str();
+            assert_eq!(article.outlet.as_deref(), outlet, "{origin}");
+        }
+    }
+    println!(
+        "feed fixtures: {} feeds, {items} items, {with_text} with text",
+        feeds.len()
+    );
+}
+
+/// A feed file that is not XML is one clear error for that file; the next file is still read.
+#[test]
+fn a_feed_that_is_not_xml_is_one_error() {
+    let dir = tempfile::tempdir().unwrap();
+    let bad = dir.path().join("a.rss");
+    std::fs::write(&bad, "this is { not a feed").unwrap();
+    let good = dir.path().join("b.xml");
+    let rss = "<rss version=\"2.0\"><channel><title>O</title><item><title>T</title>\
+               <description>Un texte.</description></item></channel></rss>";
+    std::fs::write(&good, rss).unwrap();
+    let results: Vec<_> = read(&[bad, good], Limits::default())
+        .map(|doc| extract_each(&doc.unwrap_or_else(|e| panic!("{e}"))))
+        .collect();
+    let [Err(e), Ok(items)] = results.as_slice() else {
+        panic!("{results:?}")
+    };
+    assert!(e.origin.ends_with("a.rss"), "{e}");
+    assert!(e.reason.starts_with("not a readable feed"), "{e}");
+    assert_eq!(items.len(), 1);
+    assert!(items.iter().all(Result::is_ok));
+}

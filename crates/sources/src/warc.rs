@@ -209,8 +209,8 @@ impl WarcRecords {
         }
     }
 
-    /// After a block come two CRLFs, then another record or the end of the stream.
-    /// Any other byte means the `Content-Length` was wrong.
+    /// After a block come two CRLFs (then another record or the end of the stream): anything
+    /// else means the `Content-Length` was wrong.
     fn ends_cleanly(&mut self) -> Result<bool, Failure> {
         let gz = self.gz;
         let ahead = self.input.peek(LOOKAHEAD).map_err(|e| Failure {
@@ -222,8 +222,12 @@ impl WarcRecords {
             .take_while(|b| matches!(b, b'\r' | b'\n'))
             .count();
         let after = ahead.get(newlines..).unwrap_or_default();
-        let clean =
-            newlines > 0 && (after.is_empty() || after.starts_with(b"WARC/")) || ahead.is_empty();
+        // A wrong length lands inside a payload or a header, where a blank line right there is
+        // rare; garbage after a well-formed record is the next record's error, not this one's.
+        let clean = ahead.is_empty()
+            || ahead.starts_with(b"\r\n\r\n")
+            || ahead.starts_with(b"\n\n")
+            || (newlines > 0 && (after.is_empty() || after.starts_with(b"WARC/")));
         if clean {
             self.input.consume(newlines);
         }
