@@ -31,6 +31,10 @@ pub struct Attribution {
     pub end: usize,
     /// Canonical key of the source, when the alias table knows it.
     pub key: Option<String>,
+    /// A subject before its reporting verb with an object after it ("la CGT a compté 3,5
+    /// millions"): it governs what follows the verb, never a figure before it. A verb that
+    /// ends its clause ("…, the governor said.") may point back.
+    pub forward_only: bool,
 }
 
 #[derive(Deserialize)]
@@ -221,6 +225,7 @@ impl AttributionRules {
                 t += n;
                 continue;
             }
+            let mut forward_only = false;
             let range = if let Some((n, _)) = c.before.at(low, t) {
                 Some((t, clause_end(t + n))).filter(|(_, e)| *e > t + n)
             } else if let Some((n, _)) = c.verbs.at(low, t) {
@@ -240,6 +245,7 @@ impl AttributionRules {
                     while start > s.first && !closes(start - 1) {
                         start -= 1;
                     }
+                    forward_only = next < s.end && !closes(next);
                     Some((start, t + n)).filter(|_| start < t && t - start <= SUBJECT_MAX)
                 }
             } else {
@@ -260,6 +266,7 @@ impl AttributionRules {
                     first,
                     end,
                     key,
+                    forward_only,
                 });
             }
             t = end.max(t + 1);

@@ -342,12 +342,16 @@ fn part_of(
 
 /// The attribution of a figure at `at`: the first one after it in the sentence and near it,
 /// else the last before. "Near" guards against scraped text where several sentences are
-/// glued into one: a cue far to the right is about something else.
+/// glued into one: a cue far to the right is about something else. A subject-verb source after
+/// the figure ("…, tandis que la CGT a compté 3,5 millions") speaks of what follows it, so it
+/// is never taken for a figure before it.
 fn choose<'a>(doc: &Doc, attributions: &'a [Attribution], at: Span) -> Option<&'a Attribution> {
     let figure_end = doc.tokens.partition_point(|t| t.span.end <= at.end);
     attributions
         .iter()
-        .find(|a| a.span.start >= at.end && a.first <= figure_end + ATTRIBUTION_REACH)
+        .find(|a| {
+            a.span.start >= at.end && !a.forward_only && a.first <= figure_end + ATTRIBUTION_REACH
+        })
         .or_else(|| attributions.iter().rev().find(|a| a.span.end <= at.start))
 }
 

@@ -591,3 +591,35 @@ fn seed_003_acceptance() {
     );
     assert_eq!(attack.source_key.as_deref(), Some("org:afp"));
 }
+
+#[test]
+fn two_counts_in_one_sentence_keep_their_own_sources() {
+    let found = figures(
+        "Selon le ministère de l'Intérieur, 1,28 million de personnes ont manifesté mardi, \
+         tandis que la CGT a compté 3,5 millions de manifestants.",
+        "fr",
+    );
+    let source = |v: f64| {
+        found
+            .iter()
+            .find(|f| f.value == v)
+            .and_then(|f| f.source.clone())
+    };
+    assert_eq!(
+        source(1_280_000.0).as_deref(),
+        Some("Selon le ministère de l'Intérieur")
+    );
+    assert_eq!(source(3_500_000.0).as_deref(), Some("la CGT a compté"));
+    let found = figures(
+        "Police said 12,000 people marched, while organisers claimed 40,000 marchers.",
+        "en",
+    );
+    let source = |v: f64| {
+        found
+            .iter()
+            .find(|f| f.value == v)
+            .and_then(|f| f.source.clone())
+    };
+    assert_eq!(source(12_000.0).as_deref(), Some("Police said"));
+    assert_eq!(source(40_000.0).as_deref(), Some("organisers claimed"));
+}
