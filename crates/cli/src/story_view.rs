@@ -51,7 +51,7 @@ pub struct StoryView {
     /// The story, its articles and outlets.
     #[serde(flatten)]
     pub summary: StorySummary,
-    /// Every counted figure (not `other`) of its articles.
+    /// Every counted figure of its articles, and the attributed ones of kind `other`.
     pub figures: Vec<FigureRow>,
     /// Values given by two or more articles.
     pub shared_figures: Vec<SharedFigure>,
@@ -81,7 +81,7 @@ impl StoryView {
             BTreeMap::new();
         for a in analyses {
             let outlet = outlet_of(a);
-            for f in a.figures.iter().filter(|f| f.what != FigureKind::Other) {
+            for f in a.figures.iter().filter(|f| worth_showing(f)) {
                 figures.push(FigureRow {
                     article: a.id.clone(),
                     outlet: outlet.clone(),
@@ -113,6 +113,12 @@ impl StoryView {
             framing_by_outlet,
         }
     }
+}
+
+/// Counted figures, and figures of other kinds that someone is cited for (a turnout "selon la
+/// CGT"): an attributed number is a claim worth showing; an unattributed `other` is mostly noise.
+fn worth_showing(f: &Figure) -> bool {
+    f.what != FigureKind::Other || f.source.is_some()
 }
 
 /// The outlet's name, or `unknown outlet`.

@@ -188,3 +188,100 @@ fn a_missing_store_is_a_clear_error() {
     assert!(!ok);
     assert!(err.contains("none.sqlite"), "{err}");
 }
+
+/// A wire dispatch and a retitled copy of it with a byline, plus an unrelated article.
+const WIRE: &str = "title: Les syndicats appellent à une nouvelle journée de grève\ndate: 2023-03-08\noutlet: Agence Test\nlang: fr\n\n\
+Les huit principaux syndicats ont appelé mercredi à une nouvelle journée de grève et de manifestations contre la réforme des retraites, au lendemain d'une mobilisation record.\n\n\
+Selon le ministère de l'Intérieur, 1,28 million de personnes ont manifesté mardi dans toute la France, tandis que la CGT a compté 3,5 millions de manifestants.\n\n\
+Le gouvernement maintient son calendrier et espère un vote définitif du Parlement avant la fin du mois de mars.\n";
+
+const COPY: &str = "title: Retraites : l'intersyndicale ne lâche rien\ndate: 2023-03-08\noutlet: Le Journal Test\nlang: fr\n\n\
+Par la rédaction, avec Agence Test\n\n\
+Les huit principaux syndicats ont appelé mercredi à une nouvelle journée de grève et de manifestations contre la réforme des retraites, au lendemain d'une mobilisation record.\n\n\
+Selon le ministère de l'Intérieur, 1,28 million de personnes ont manifesté mardi dans toute la France, tandis que la CGT a compté 3,5 millions de manifestants.\n\n\
+Le gouvernement maintient son calendrier et espère un vote définitif du Parlement avant la fin du mois de mars.\n";
+
+#[test]
+fn stored_articles_can_be_compared_by_id_and_shown_by_story() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    write(dir.path(), "wire.txt", WIRE.as_bytes());
+    write(dir.path(), "copy.txt", COPY.as_bytes());
+    write(dir.path(), "en.txt", GOOD_EN.as_bytes());
+    let db = dir.path().join("s.sqlite");
+    let (db, input) = (
+        db.to_str().expect("utf-8"),
+        dir.path().to_str().expect("utf-8"),
+    );
+    assert!(storyline(&["ingest", input, "--db", db]).0);
+
+    let (ok, out, err) = storyline(&["stories", "--db", db, "--json"]);
+    assert!(ok, "{err}");
+    let stories: Vec<Value> = out
+        .lines()
+        .map(|l| serde_json::from_str(l).expect("JSON line"))
+        .collect();
+    let strike = stories
+        .iter()
+        .find(|s| s["articles"].as_array().is_some_and(|a| a.len() == 2))
+        .unwrap_or_else(|| panic!("the dispatch and its copy form one story: {out}"));
+    let articles = strike["articles"].as_array().expect("articles");
+    assert!(
+        articles.iter().any(|a| a["duplicate_of"].is_string()),
+        "the copy is marked as a copy: {articles:?}"
+    );
+    let ids: Vec<&str> = articles.iter().filter_map(|a| a["id"].as_str()).collect();
+
+    // compare takes stored ids as well as files.
+    let (ok, out, err) = storyline(&["compare", ids[0], ids[1], "--db", db, "--json"]);
+    assert!(ok, "{err}");
+    let c: Value = serde_json::from_str(&out).expect("JSON comparison");
+    assert_eq!(c["same_event"], true, "{}", c["reasons"]);
+
+    let id = strike["id"].as_u64().expect("story id").to_string();
+    let (ok, out, err) = storyline(&["story", &id, "--db", db, "--json"]);
+    assert!(ok, "{err}");
+    let story: Value = serde_json::from_str(&out).expect("JSON story");
+    let values: Vec<f64> = story["figures"]
+        .as_array()
+        .into_iter()
+        .flatten()
+        .filter_map(|f| f["value"].as_f64())
+        .collect();
+    assert!(
+        values.contains(&1_280_000.0) && values.contains(&3_500_000.0),
+        "{values:?}"
+    );
+    let source_of = |v: f64| -> String {
+        let figures = story["figures"].as_array().cloned().unwrap_or_default();
+        figures
+            .iter()
+            .find(|f| f["value"] == v)
+            .map(|f| f["source"].to_string())
+            .unwrap_or_default()
+    };
+    assert!(
+        source_of(1_280_000.0).contains("Intérieur"),
+        "{}",
+        story["figures"]
+    );
+    assert!(
+        source_of(3_500_000.0).contains("CGT"),
+        "{}",
+        story["figures"]
+    );
+
+    let (ok, out, _) = storyline(&["storylines", "--db", db, "--json"]);
+    assert!(ok);
+    let threads: Vec<Value> = out
+        .lines()
+        .map(|l| serde_json::from_str(l).expect("JSON line"))
+        .collect();
+    let placed: usize = threads
+        .iter()
+        .map(|t| t["stories"].as_array().map_or(0, Vec::len))
+        .sum();
+    assert_eq!(placed, stories.len(), "every story is on one storyline");
+
+    let (ok, _, err) = storyline(&["story", "999999", "--db", db]);
+    assert!(!ok && err.contains("999999"), "{err}");
+}
