@@ -285,3 +285,45 @@ fn stored_articles_can_be_compared_by_id_and_shown_by_story() {
     let (ok, _, err) = storyline(&["story", "999999", "--db", db]);
     assert!(!ok && err.contains("999999"), "{err}");
 }
+
+#[test]
+fn the_demo_ingests_the_bundled_corpus() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let db = dir.path().join("demo.sqlite");
+    let corpus = concat!(env!("CARGO_MANIFEST_DIR"), "/../../examples/corpus");
+    let (ok, out, err) = storyline(&[
+        "demo",
+        "--examples",
+        corpus,
+        "--db",
+        db.to_str().expect("utf-8"),
+        "--json",
+    ]);
+    assert!(ok, "{err}");
+    let mut lines = out
+        .lines()
+        .map(|l| serde_json::from_str::<Value>(l).expect("JSON line"));
+    let summary = lines.next().expect("summary line");
+    assert_eq!(
+        summary["failed"].as_array().map(Vec::len),
+        Some(0),
+        "{summary}"
+    );
+    let stored = summary["stored"].as_u64().unwrap_or(0);
+    assert!(stored >= 30, "the corpus has 32 articles: {summary}");
+    let stories: Vec<Value> = lines.collect();
+    let placed: u64 = stories
+        .iter()
+        .map(|s| s["articles"].as_array().map_or(0, Vec::len) as u64)
+        .sum();
+    assert_eq!(placed, stored, "every article is in one story");
+    // The corpus plants wire copies: at least one story must show a copy.
+    assert!(
+        stories.iter().any(|s| s["articles"]
+            .as_array()
+            .into_iter()
+            .flatten()
+            .any(|a| a["duplicate_of"].is_string())),
+        "no wire copy found"
+    );
+}

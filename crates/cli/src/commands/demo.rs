@@ -22,6 +22,9 @@ pub struct DemoCmd {
     db: Option<PathBuf>,
     #[command(flatten)]
     analyze: AnalyzeArgs,
+    /// JSON lines: the ingest summary, then one line per story (as `storyline stories --json`).
+    #[arg(long)]
+    json: bool,
 }
 
 impl DemoCmd {
@@ -40,6 +43,17 @@ impl DemoCmd {
         };
         let analyzer = self.analyze.analyzer()?;
         let mut store = Store::open(&db)?;
+        if self.json {
+            let summary = ingest::ingest(&[corpus], &mut store, &analyzer, &self.analyze, false)?;
+            println!("{}", serde_json::to_string(&summary)?);
+            for story in store.stories(&StoryFilter::default())? {
+                println!(
+                    "{}",
+                    serde_json::to_string(&StoryView::build(&store, story)?)?
+                );
+            }
+            return Ok(ExitCode::SUCCESS);
+        }
         println!(
             "storyline demo: ingesting {} into {}\n",
             corpus.display(),
