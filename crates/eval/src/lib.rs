@@ -5,10 +5,16 @@
 //! metric, so that CI fails when a change makes a stage worse.
 
 pub mod clustering;
+mod distractors;
+mod duplicates;
 mod extraction;
 mod language;
 mod linking;
 mod report;
+mod semeval;
+mod speakers;
+mod stream;
+mod variants;
 
 use std::path::Path;
 
@@ -55,11 +61,16 @@ impl Report {
 pub fn run(data: &Path, analyzer: &Analyzer) -> Report {
     let mut report = Report::default();
     linking::basil(data, analyzer, &mut report);
+    distractors::basil(data, analyzer, &mut report);
+    semeval::similarity(data, analyzer, &mut report);
+    duplicates::orangesum(data, analyzer, &mut report);
+    speakers::basil(data, analyzer, &mut report);
     extraction::orangesum_html(data, &mut report);
     language::detection(data, analyzer, &mut report);
     report.skipped.push(
-        "analyze.figures, analyze.quotes, analyze.times: no gold annotations yet (issue 3 builds them); \
-         the seed acceptance tests (crates/cli/tests/seeds.rs) check them on the archetype pair"
+        "analyze.figures, analyze.times: no gold annotations yet (issue 3 builds them); \
+         the seed acceptance tests (crates/cli/tests/seeds.rs) check them on the archetype pair; \
+         analyze.quotes is scored on BASIL's quote speakers only"
             .into(),
     );
     report

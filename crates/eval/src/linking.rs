@@ -78,9 +78,19 @@ pub fn basil(data: &Path, analyzer: &Analyzer, report: &mut Report) {
     ));
 }
 
-/// Article uuid → event (`triplet-uuid`), read from the BASIL files themselves.
-fn gold_events(dir: &Path) -> Result<HashMap<String, String>, String> {
-    let mut gold = HashMap::new();
+/// One BASIL article as its file tells it.
+pub(crate) struct GoldArticle {
+    /// The file, as the sources stage names it in `Article::origin`.
+    pub origin: String,
+    /// The article `uuid` (which extract keeps as the id; not unique: four are `empty`).
+    pub uuid: String,
+    /// The event, `triplet-uuid`.
+    pub event: String,
+}
+
+/// Every BASIL article with its event, read from the BASIL files themselves.
+pub(crate) fn gold_articles(dir: &Path) -> Result<Vec<GoldArticle>, String> {
+    let mut gold = Vec::new();
     for path in json_files(dir) {
         let text =
             std::fs::read_to_string(&path).map_err(|e| format!("{}: {e}", path.display()))?;
@@ -88,13 +98,25 @@ fn gold_events(dir: &Path) -> Result<HashMap<String, String>, String> {
             serde_json::from_str(&text).map_err(|e| format!("{}: {e}", path.display()))?;
         if let (Some(uuid), Some(event)) = (value["uuid"].as_str(), value["triplet-uuid"].as_str())
         {
-            gold.insert(uuid.to_string(), event.to_string());
+            gold.push(GoldArticle {
+                origin: path.display().to_string(),
+                uuid: uuid.to_string(),
+                event: event.to_string(),
+            });
         }
     }
     Ok(gold)
 }
 
-fn json_files(dir: &Path) -> Vec<PathBuf> {
+/// Article uuid → event. Four articles share the uuid `empty`; the last read wins.
+fn gold_events(dir: &Path) -> Result<HashMap<String, String>, String> {
+    Ok(gold_articles(dir)?
+        .into_iter()
+        .map(|g| (g.uuid, g.event))
+        .collect())
+}
+
+pub(crate) fn json_files(dir: &Path) -> Vec<PathBuf> {
     let mut files = Vec::new();
     let mut stack = vec![dir.to_path_buf()];
     while let Some(d) = stack.pop() {

@@ -1,0 +1,105 @@
+//! BASIL with distractors: the 300 BASIL articles linked together with the first 10,000
+//! OrangeSum articles, scored on the BASIL articles only. The BASIL-only scores say whether
+//! the linker finds the events; these say whether it still does in a real stream, and
+//! whether unrelated articles leak into the events' stories.
+
+use std::collections::{HashMap, HashSet};
+use std::path::Path;
+use std::time::Instant;
+
+use storyline_analyze::Analyzer;
+
+use crate::{clustering, linking, stream, Report};
+
+/// How many OrangeSum articles are mixed in (the first ones of the file).
+pub const DISTRACTORS: usize = 10_000;
+
+/// Streams BASIL and the distractors through the pipeline and scores the BASIL stories.
+pub fn basil(data: &Path, analyzer: &Analyzer, report: &mut Report) {
+    let dir = data.join("basil-media-bias/articles");
+    let orangesum = data.join(stream::ORANGESUM);
+    for path in [&dir, &orangesum] {
+        if !path.exists() {
+            report
+                .skipped
+                .push(format!("link.basil_distractors: {} absent", path.display()));
+            return;
+        }
+    }
+    let started = Instant::now();
+    // Keyed by file, not by uuid: four BASIL articles share the uuid `empty`.
+    let gold: HashMap<String, String> = match linking::gold_articles(&dir) {
+        Ok(gold) => gold.into_iter().map(|g| (g.origin, g.event)).collect(),
+        Err(e) => {
+            report.skipped.push(format!("link.basil_distractors: {e}"));
+            return;
+        }
+    };
+    let mut read = stream::read_articles(&dir, 0, usize::MAX);
+    let distractors = stream::read_articles(&orangesum, 0, DISTRACTORS);
+    let n_distractors = distractors.articles.len();
+    read.articles.extend(distractors.articles);
+    read.failed += distractors.failed;
+    let result = stream::link(&read.articles, analyzer, |_| {});
+    if result.assignments.len() != read.articles.len() {
+        report.skipped.push(format!(
+            "link.basil_distractors: the linker placed {} of {} articles",
+            result.assignments.len(),
+            read.articles.len()
+        ));
+        return;
+    }
+    // The event of each article (None for a distractor), with its story.
+    let placed: Vec<(Option<&str>, u64)> = read
+        .articles
+        .iter()
+        .zip(&result.assignments)
+        .map(|(a, (_, link))| (gold.get(&a.origin).map(String::as_str), link.story))
+        .collect();
+    // Stories that hold at least one article outside BASIL.
+    let polluted: HashSet<u64> = placed
+        .iter()
+        .filter(|(event, _)| event.is_none())
+        .map(|(_, story)| *story)
+        .collect();
+    let items: Vec<(u64, &str)> = placed
+        .iter()
+        .filter_map(|(event, story)| event.map(|e| (*story, e)))
+        .collect();
+    let merged = items.iter().filter(|(s, _)| polluted.contains(s)).count();
+    let n = items.len();
+    let pairwise = clustering::pairwise(&items);
+    let bcubed = clustering::bcubed(&items);
+    let detail = format!(
+        "{n} BASIL articles scored, linked with {n_distractors} OrangeSum distractors; {} stories",
+        result.stories.len()
+    );
+    let name = |m: &str| format!("link.basil_distractors.{m}");
+    for (metric, value) in [
+        ("bcubed_precision", bcubed.precision),
+        ("bcubed_recall", bcubed.recall),
+        ("bcubed_f1", bcubed.f1),
+        ("pairwise_precision", pairwise.precision),
+        ("pairwise_recall", pairwise.recall),
+        ("pairwise_f1", pairwise.f1),
+    ] {
+        report.push("link", &name(metric), value, detail.clone());
+    }
+    report.push(
+        "link",
+        &name("merged_with_distractor"),
+        merged as f64,
+        format!("BASIL articles (of {n}) whose story holds a distractor; a count, lower is better, target 0"),
+    );
+    if read.failed > 0 {
+        report.notes.push(format!(
+            "link.basil_distractors: {} inputs failed to read",
+            read.failed
+        ));
+    }
+    report.notes.push(format!(
+        "link.basil_distractors: read, analyzed and linked {} articles in {:.2} s",
+        result.assignments.len(),
+        started.elapsed().as_secs_f64()
+    ));
+}

@@ -1,0 +1,196 @@
+//! SemEval-2022 Task 8 (multilingual news article similarity): the Pearson correlation
+//! between the pairwise evidence score of `link` and the human `Overall` judgement.
+//!
+//! `Overall` runs from 1 (very similar) to 4 (very dissimilar), the reverse of our score,
+//! so the correlation is reported with `-Overall`: positive means agreement. Only
+//! testing_set.csv is read here; training_set.csv is kept for fitting weights later.
+
+use std::path::Path;
+use std::time::Instant;
+
+use rayon::prelude::*;
+use storyline_analyze::Analyzer;
+use storyline_link::similarity;
+use storyline_model::{Article, Format};
+
+use crate::Report;
+
+/// Language pairs reported on their own: French first, then the largest English set.
+const LANGUAGE_PAIRS: &[(&str, &str)] = &[("fr", "fr"), ("de", "fr"), ("en", "en")];
+
+/// One row of the CSV (other columns are ignored).
+#[derive(Debug, serde::Deserialize)]
+struct Row {
+    pair_id: String,
+    lang1: String,
+    lang2: String,
+    text1: String,
+    text2: String,
+    #[serde(rename = "Overall")]
+    overall: f64,
+}
+
+/// A scored pair.
+struct Scored {
+    original: bool,
+    langs: (String, String),
+    score: f64,
+    similar: f64,
+}
+
+/// Scores every pair of testing_set.csv.
+pub fn similarity(data: &Path, analyzer: &Analyzer, report: &mut Report) {
+    let path = data.join("semeval2022-task8-hfl-sample/testing_set.csv");
+    if !path.exists() {
+        report
+            .skipped
+            .push(format!("link.semeval: {} absent", path.display()));
+        return;
+    }
+    let started = Instant::now();
+    let rows = match read_rows(&path) {
+        Ok(rows) => rows,
+        Err(e) => {
+            report.skipped.push(format!("link.semeval: {e}"));
+            return;
+        }
+    };
+    let scored: Vec<Scored> = rows
+        .par_iter()
+        .map(|row| {
+            let a = analyzer.analyze(&article(&row.pair_id, 1, &row.lang1, &row.text1));
+            let b = analyzer.analyze(&article(&row.pair_id, 2, &row.lang2, &row.text2));
+            Scored {
+                original: is_original(&row.pair_id),
+                langs: (row.lang1.clone(), row.lang2.clone()),
+                score: similarity::evidence(&a, &b).score,
+                similar: -row.overall,
+            }
+        })
+        .collect();
+    let sign = "Pearson r of the evidence score with -Overall (Overall: 1 = very similar .. 4 = very dissimilar)";
+    let mut push = |metric: &str, what: &str, keep: &dyn Fn(&Scored) -> bool| {
+        let (xs, ys): (Vec<f64>, Vec<f64>) = scored
+            .iter()
+            .filter(|s| keep(s))
+            .map(|s| (s.score, s.similar))
+            .unzip();
+        let name = format!("link.semeval.pearson_{metric}");
+        match pearson(&xs, &ys) {
+            Some(r) => report.push("link", &name, r, format!("{sign}; {} {what}", xs.len())),
+            None => report
+                .skipped
+                .push(format!("{name}: {} {what}, too few to correlate", xs.len())),
+        }
+    };
+    push("all", "pairs of testing_set.csv", &|_| true);
+    push(
+        "original",
+        "original pairs (ids without a language suffix; the others are machine-translated)",
+        &|s| s.original,
+    );
+    for (l1, l2) in LANGUAGE_PAIRS {
+        push(
+            &format!("{l1}_{l2}"),
+            &format!("{l1}-{l2} pairs (original and translated)"),
+            &|s| s.langs.0 == *l1 && s.langs.1 == *l2,
+        );
+    }
+    report.notes.push(format!(
+        "link.semeval: analyzed and compared {} pairs in {:.2} s",
+        scored.len(),
+        started.elapsed().as_secs_f64()
+    ));
+}
+
+/// The rows of the CSV; texts hold newlines and quotes, hence a real CSV reader.
+fn read_rows(path: &Path) -> Result<Vec<Row>, String> {
+    let mut reader =
+        csv::Reader::from_path(path).map_err(|e| format!("{}: {e}", path.display()))?;
+    reader
+        .deserialize()
+        .enumerate()
+        .map(|(i, row)| row.map_err(|e| format!("{}: row {}: {e}", path.display(), i + 1)))
+        .collect()
+}
+
+/// One side of a pair as an article: the text cleaned like any input (the set has mojibake),
+/// one paragraph per non-empty line; no title or date, which the set does not give.
+fn article(pair_id: &str, side: u8, lang: &str, text: &str) -> Article {
+    let origin = format!("testing_set.csv:{pair_id}:{side}");
+    let clean = storyline_sources::decode_bytes(text.as_bytes(), Format::Txt, &origin)
+        .map(|doc| doc.text)
+        .unwrap_or_default();
+    Article {
+        id: format!("{pair_id}:{side}"),
+        lang: Some(lang.to_string()),
+        paragraphs: clean
+            .lines()
+            .map(str::trim)
+            .filter(|l| !l.is_empty())
+            .map(str::to_string)
+            .collect(),
+        origin,
+        ..Article::default()
+    }
+}
+
+/// Whether a pair id joins two original articles: `1484116526_1484142899`. The winner's
+/// machine-translated augmentation suffixes a language to one id (`1483804872es_1483840043`).
+fn is_original(pair_id: &str) -> bool {
+    let digits = |id: &str| !id.is_empty() && id.bytes().all(|b| b.is_ascii_digit());
+    pair_id
+        .split_once('_')
+        .is_some_and(|(a, b)| digits(a) && digits(b))
+}
+
+/// Pearson's correlation coefficient; `None` with fewer than two points, lengths that
+/// differ, or a constant series.
+pub fn pearson(xs: &[f64], ys: &[f64]) -> Option<f64> {
+    if xs.len() != ys.len() || xs.len() < 2 {
+        return None;
+    }
+    let n = xs.len() as f64;
+    let (mx, my) = (xs.iter().sum::<f64>() / n, ys.iter().sum::<f64>() / n);
+    let (mut sxy, mut sxx, mut syy) = (0.0, 0.0, 0.0);
+    for (x, y) in xs.iter().zip(ys) {
+        let (dx, dy) = (x - mx, y - my);
+        sxy += dx * dy;
+        sxx += dx * dx;
+        syy += dy * dy;
+    }
+    (sxx > 0.0 && syy > 0.0).then(|| sxy / (sxx * syy).sqrt())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn pearson_of_linear_series_is_plus_or_minus_one() {
+        let xs = [1.0, 2.0, 3.0, 4.0];
+        let up = [2.0, 4.0, 6.0, 8.0];
+        let down = [8.0, 6.0, 4.0, 2.0];
+        assert!((pearson(&xs, &up).unwrap_or(0.0) - 1.0).abs() < 1e-12);
+        assert!((pearson(&xs, &down).unwrap_or(0.0) + 1.0).abs() < 1e-12);
+    }
+
+    #[test]
+    fn pearson_known_value_and_degenerate_inputs() {
+        // r = 0.9 for these points (worked by hand: sxy = 9, sxx = syy = 10).
+        let r = pearson(&[1.0, 2.0, 3.0, 4.0, 5.0], &[1.0, 3.0, 2.0, 4.0, 5.0]);
+        assert!((r.unwrap_or(0.0) - 0.9).abs() < 1e-12);
+        assert_eq!(pearson(&[1.0, 2.0], &[3.0, 3.0]), None);
+        assert_eq!(pearson(&[1.0], &[1.0]), None);
+        assert_eq!(pearson(&[1.0, 2.0], &[1.0]), None);
+    }
+
+    #[test]
+    fn original_pairs_have_no_language_suffix() {
+        assert!(is_original("1484116526_1484142899"));
+        assert!(!is_original("1483804872es_1483840043"));
+        assert!(!is_original("1483804872_1483840043zh"));
+        assert!(!is_original("1483804872"));
+        assert!(!is_original("_1483840043"));
+    }
+}

@@ -1,0 +1,219 @@
+//! Quote speakers on BASIL: its phrase annotations mark 722 quoted phrases with their
+//! speaker (`Michael_Steele`, `House_Democrats`, or `other_anti` / `other_pro` /
+//! `other_neutral` for an unnamed one). A phrase is covered when a quote that storyline found
+//! in the same article contains it; on the covered phrases with a named speaker, the speaker
+//! is right when storyline's speaker carries the annotated family name.
+//!
+//! Annotations (`annotations/<year>/<triplet>_<n>_ann.json`) and articles
+//! (`articles/<year>/<triplet>_<n>.json`) are matched by file name: they also share the
+//! article `uuid`, but four articles have the uuid `empty`.
+
+use std::collections::HashMap;
+use std::path::Path;
+use std::time::Instant;
+
+use storyline_analyze::Analyzer;
+use storyline_model::Analysis;
+
+use crate::{linking, stream, Report};
+
+/// One annotated quote phrase.
+struct Annotated {
+    /// The article's file name without extension (`<triplet>_<n>`).
+    article: String,
+    phrase: String,
+    speaker: String,
+}
+
+/// Scores quote detection and speakers against the BASIL annotations.
+pub fn basil(data: &Path, analyzer: &Analyzer, report: &mut Report) {
+    let articles = data.join("basil-media-bias/articles");
+    let annotations = data.join("basil-media-bias/annotations");
+    for path in [&articles, &annotations] {
+        if !path.is_dir() {
+            report
+                .skipped
+                .push(format!("analyze.quotes: {} absent", path.display()));
+            return;
+        }
+    }
+    let started = Instant::now();
+    let gold = match annotated_quotes(&annotations) {
+        Ok(gold) => gold,
+        Err(e) => {
+            report.skipped.push(format!("analyze.quotes: {e}"));
+            return;
+        }
+    };
+    let read = stream::read_articles(&articles, 0, usize::MAX);
+    let analyses: HashMap<String, Analysis> = read
+        .articles
+        .iter()
+        .zip(stream::analyze(&read.articles, analyzer))
+        .filter_map(|(article, analysis)| Some((stem(&article.origin)?.to_string(), analysis)))
+        .collect();
+    let (mut covered, mut named, mut right, mut unmatched_articles) = (0, 0, 0, 0);
+    for quote in &gold {
+        let Some(analysis) = analyses.get(&quote.article) else {
+            unmatched_articles += 1;
+            continue;
+        };
+        let phrase = fold(&quote.phrase);
+        let Some(found) = analysis
+            .quotes
+            .iter()
+            .find(|q| !phrase.is_empty() && fold(&q.text).contains(&phrase))
+        else {
+            continue;
+        };
+        covered += 1;
+        let Some(family) = family_name(&quote.speaker) else {
+            continue;
+        };
+        named += 1;
+        let said = [found.speaker.as_deref(), found.speaker_key.as_deref()];
+        if said.into_iter().flatten().any(|s| names(s, &family)) {
+            right += 1;
+        }
+    }
+    let n = gold.len();
+    report.push(
+        "analyze",
+        "analyze.quotes.basil_coverage",
+        rate(covered, n),
+        format!("{covered} of {n} BASIL quote phrases fall inside a detected quote"),
+    );
+    report.push(
+        "analyze",
+        "analyze.quotes.basil_speaker_accuracy",
+        rate(right, named),
+        format!(
+            "{right} of {named} covered phrases with a named speaker (not other_*) get that \
+             family name as speaker"
+        ),
+    );
+    if unmatched_articles > 0 {
+        report.notes.push(format!(
+            "analyze.quotes: {unmatched_articles} annotated phrases have no analyzed article"
+        ));
+    }
+    report.notes.push(format!(
+        "analyze.quotes: read and analyzed {} BASIL articles, matched {n} phrases in {:.2} s",
+        analyses.len(),
+        started.elapsed().as_secs_f64()
+    ));
+}
+
+/// A file name without folder and extension.
+fn stem(path: &str) -> Option<&str> {
+    Path::new(path).file_stem()?.to_str()
+}
+
+fn rate(a: usize, b: usize) -> f64 {
+    if b == 0 {
+        0.0
+    } else {
+        a as f64 / b as f64
+    }
+}
+
+/// Every phrase annotated `quote: yes`, with its article uuid and speaker.
+fn annotated_quotes(dir: &Path) -> Result<Vec<Annotated>, String> {
+    let mut out = Vec::new();
+    for path in linking::json_files(dir) {
+        let text =
+            std::fs::read_to_string(&path).map_err(|e| format!("{}: {e}", path.display()))?;
+        let value: serde_json::Value =
+            serde_json::from_str(&text).map_err(|e| format!("{}: {e}", path.display()))?;
+        let name = path.file_stem().and_then(|s| s.to_str());
+        let Some(article) = name.and_then(|s| s.strip_suffix("_ann")) else {
+            continue;
+        };
+        let phrases = value["phrase-level-annotations"].as_array();
+        for p in phrases.into_iter().flatten() {
+            if p["quote"].as_str() != Some("yes") {
+                continue;
+            }
+            out.push(Annotated {
+                article: article.to_string(),
+                phrase: p["txt"].as_str().unwrap_or("").to_string(),
+                speaker: p["speaker"].as_str().unwrap_or("").to_string(),
+            });
+        }
+    }
+    Ok(out)
+}
+
+/// Lower-case words separated by single spaces, apostrophes and quote marks dropped, so that
+/// curly and straight punctuation and spacing do not decide a match.
+fn fold(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for word in text
+        .split(|c: char| !(c.is_alphanumeric() || c == '\'' || c == '’'))
+        .filter(|w| !w.is_empty())
+    {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.extend(
+            word.chars()
+                .filter(|c| c.is_alphanumeric())
+                .flat_map(char::to_lowercase),
+        );
+    }
+    out
+}
+
+/// The family name of a BASIL speaker (`Michael_Steele` → `steele`, `House_Democrats` →
+/// `democrats`), lower-case; `None` for an unnamed speaker (`other_anti`, empty).
+fn family_name(speaker: &str) -> Option<String> {
+    let lower = speaker.trim().to_lowercase();
+    if lower.is_empty() || lower.starts_with("other_") || lower == "other" {
+        return None;
+    }
+    lower
+        .rsplit(['_', ' '])
+        .find(|w| !w.is_empty())
+        .map(str::to_string)
+}
+
+/// Whether `said` (a speaker as written, or an entity key like `per:michael-steele`) names
+/// `family`: one of its words equals it, or starts with it when it has four letters or
+/// more, because BASIL cuts names at their first non-ASCII letter (`Felipe_Calder` for
+/// Calderón).
+fn names(said: &str, family: &str) -> bool {
+    said.split(|c: char| !c.is_alphanumeric())
+        .map(str::to_lowercase)
+        .any(|w| w == family || (family.chars().count() >= 4 && w.starts_with(family)))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn family_names_of_people_and_groups_and_none_for_unnamed() {
+        assert_eq!(family_name("Michael_Steele").as_deref(), Some("steele"));
+        assert_eq!(family_name("House_Democrats").as_deref(), Some("democrats"));
+        assert_eq!(family_name("Trump").as_deref(), Some("trump"));
+        assert_eq!(family_name("other_anti"), None);
+        assert_eq!(family_name(""), None);
+    }
+
+    #[test]
+    fn speakers_match_on_the_family_name_case_insensitively() {
+        assert!(names("Mr. Steele", "steele"));
+        assert!(names("per:michael-steele", "steele"));
+        assert!(names("Felipe Calderón", "calder"));
+        assert!(!names("Mr. Obama", "steele"));
+        assert!(names("Al Gore", "al"));
+        // A short family name must match a whole word.
+        assert!(!names("Algeria", "al"));
+    }
+
+    #[test]
+    fn folding_ignores_case_punctuation_and_curly_apostrophes() {
+        assert_eq!(fold("“It’s  a WAR,” he said"), "its a war he said");
+        assert!(fold("It's a war of Obama's choosing").contains(&fold("a war of Obama’s")));
+    }
+}
