@@ -56,17 +56,7 @@ pub fn basil(data: &Path, analyzer: &Analyzer, report: &mut Report) {
         .zip(&result.assignments)
         .map(|(a, (_, link))| (gold.get(&a.origin).map(String::as_str), link.story))
         .collect();
-    // Stories that hold at least one article outside BASIL.
-    let polluted: HashSet<u64> = placed
-        .iter()
-        .filter(|(event, _)| event.is_none())
-        .map(|(_, story)| *story)
-        .collect();
-    let items: Vec<(u64, &str)> = placed
-        .iter()
-        .filter_map(|(event, story)| event.map(|e| (*story, e)))
-        .collect();
-    let merged = items.iter().filter(|(s, _)| polluted.contains(s)).count();
+    let (items, merged) = basil_items(&placed);
     let n = items.len();
     let pairwise = clustering::pairwise(&items);
     let bcubed = clustering::bcubed(&items);
@@ -102,4 +92,43 @@ pub fn basil(data: &Path, analyzer: &Analyzer, report: &mut Report) {
         result.assignments.len(),
         started.elapsed().as_secs_f64()
     ));
+}
+
+/// The (story, event) of each BASIL article, for the clustering scores, and how many BASIL
+/// articles share their story with a distractor. `placed` holds every article's event
+/// (None for a distractor) and story.
+fn basil_items<'a>(placed: &[(Option<&'a str>, u64)]) -> (Vec<(u64, &'a str)>, usize) {
+    let polluted: HashSet<u64> = placed
+        .iter()
+        .filter(|(event, _)| event.is_none())
+        .map(|(_, story)| *story)
+        .collect();
+    let items: Vec<(u64, &str)> = placed
+        .iter()
+        .filter_map(|(event, story)| event.map(|e| (*story, e)))
+        .collect();
+    let merged = items.iter().filter(|(s, _)| polluted.contains(s)).count();
+    (items, merged)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn basil_articles_in_a_story_with_a_distractor_are_counted() {
+        // Story 1: two BASIL articles of event e1 and a distractor; story 2: BASIL only;
+        // story 3: distractors only.
+        let placed = [
+            (Some("e1"), 1),
+            (Some("e1"), 1),
+            (None, 1),
+            (Some("e2"), 2),
+            (None, 3),
+            (None, 3),
+        ];
+        let (items, merged) = basil_items(&placed);
+        assert_eq!(items, vec![(1, "e1"), (1, "e1"), (2, "e2")]);
+        assert_eq!(merged, 2);
+    }
 }

@@ -75,3 +75,30 @@ pub fn run(data: &Path, analyzer: &Analyzer) -> Report {
     );
     report
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_scorer_skips_with_a_reason_when_its_data_is_absent() {
+        let empty = tempfile::tempdir().expect("a temporary folder");
+        let report = run(empty.path(), &Analyzer::new());
+        assert!(report.metrics.is_empty());
+        for scorer in [
+            "link.basil:",
+            "link.basil_distractors:",
+            "link.semeval:",
+            "link.duplicates:",
+            "analyze.quotes:",
+            "extract.orangesum_html:",
+            "analyze.lang:",
+        ] {
+            assert!(
+                report.skipped.iter().any(|s| s.starts_with(scorer)),
+                "{scorer} not skipped: {:?}",
+                report.skipped
+            );
+        }
+    }
+}

@@ -13,7 +13,7 @@ use std::path::Path;
 use std::time::Instant;
 
 use storyline_analyze::Analyzer;
-use storyline_model::Analysis;
+use storyline_model::Quote;
 
 use crate::{linking, stream, Report};
 
@@ -46,36 +46,21 @@ pub fn basil(data: &Path, analyzer: &Analyzer, report: &mut Report) {
         }
     };
     let read = stream::read_articles(&articles, 0, usize::MAX);
-    let analyses: HashMap<String, Analysis> = read
+    // The quotes of each article, by file name.
+    let quotes: HashMap<String, Vec<Quote>> = read
         .articles
         .iter()
         .zip(stream::analyze(&read.articles, analyzer))
-        .filter_map(|(article, analysis)| Some((stem(&article.origin)?.to_string(), analysis)))
+        .filter_map(|(article, analysis)| {
+            Some((stem(&article.origin)?.to_string(), analysis.quotes))
+        })
         .collect();
-    let (mut covered, mut named, mut right, mut unmatched_articles) = (0, 0, 0, 0);
-    for quote in &gold {
-        let Some(analysis) = analyses.get(&quote.article) else {
-            unmatched_articles += 1;
-            continue;
-        };
-        let phrase = fold(&quote.phrase);
-        let Some(found) = analysis
-            .quotes
-            .iter()
-            .find(|q| !phrase.is_empty() && fold(&q.text).contains(&phrase))
-        else {
-            continue;
-        };
-        covered += 1;
-        let Some(family) = family_name(&quote.speaker) else {
-            continue;
-        };
-        named += 1;
-        let said = [found.speaker.as_deref(), found.speaker_key.as_deref()];
-        if said.into_iter().flatten().any(|s| names(s, &family)) {
-            right += 1;
-        }
-    }
+    let Counts {
+        covered,
+        named,
+        right,
+        unmatched_articles,
+    } = count(&gold, &quotes);
     let n = gold.len();
     report.push(
         "analyze",
@@ -99,9 +84,51 @@ pub fn basil(data: &Path, analyzer: &Analyzer, report: &mut Report) {
     }
     report.notes.push(format!(
         "analyze.quotes: read and analyzed {} BASIL articles, matched {n} phrases in {:.2} s",
-        analyses.len(),
+        quotes.len(),
         started.elapsed().as_secs_f64()
     ));
+}
+
+/// What the matching found.
+#[derive(Debug, Default, PartialEq, Eq)]
+struct Counts {
+    /// Phrases inside a detected quote.
+    covered: usize,
+    /// Covered phrases whose annotated speaker is named (not `other_*`).
+    named: usize,
+    /// Named ones whose detected speaker carries the family name.
+    right: usize,
+    /// Phrases whose article was not analyzed.
+    unmatched_articles: usize,
+}
+
+/// Matches each annotated phrase with the first detected quote of its article that contains
+/// it, and compares the speakers.
+fn count(gold: &[Annotated], quotes: &HashMap<String, Vec<Quote>>) -> Counts {
+    let mut counts = Counts::default();
+    for annotated in gold {
+        let Some(detected) = quotes.get(&annotated.article) else {
+            counts.unmatched_articles += 1;
+            continue;
+        };
+        let phrase = fold(&annotated.phrase);
+        let Some(found) = detected
+            .iter()
+            .find(|q| !phrase.is_empty() && fold(&q.text).contains(&phrase))
+        else {
+            continue;
+        };
+        counts.covered += 1;
+        let Some(family) = family_name(&annotated.speaker) else {
+            continue;
+        };
+        counts.named += 1;
+        let said = [found.speaker.as_deref(), found.speaker_key.as_deref()];
+        if said.into_iter().flatten().any(|s| names(s, &family)) {
+            counts.right += 1;
+        }
+    }
+    counts
 }
 
 /// A file name without folder and extension.
@@ -190,6 +217,53 @@ fn names(said: &str, family: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use storyline_model::{QuoteKind, Span};
+
+    fn quote(text: &str, speaker: Option<&str>) -> Quote {
+        Quote {
+            text: text.to_string(),
+            speaker: speaker.map(str::to_string),
+            speaker_key: None,
+            kind: QuoteKind::Direct,
+            span: Span::new(0, 0),
+        }
+    }
+
+    fn annotated(article: &str, phrase: &str, speaker: &str) -> Annotated {
+        Annotated {
+            article: article.to_string(),
+            phrase: phrase.to_string(),
+            speaker: speaker.to_string(),
+        }
+    }
+
+    #[test]
+    fn counts_coverage_named_speakers_and_right_ones() {
+        let quotes = HashMap::from([(
+            "t_1".to_string(),
+            vec![
+                quote("We will not back down, not now", Some("Mr. Steele")),
+                quote("a war of choice", None),
+            ],
+        )]);
+        let gold = [
+            annotated("t_1", "will not back down", "Michael_Steele"),
+            annotated("t_1", "a war of choice", "Barack_Obama"),
+            annotated("t_1", "not now", "other_anti"),
+            annotated("t_1", "never said", "Michael_Steele"),
+            annotated("t_2", "anything", "Michael_Steele"),
+        ];
+        let counts = count(&gold, &quotes);
+        assert_eq!(
+            counts,
+            Counts {
+                covered: 3,
+                named: 2,
+                right: 1,
+                unmatched_articles: 1,
+            }
+        );
+    }
 
     #[test]
     fn family_names_of_people_and_groups_and_none_for_unnamed() {
