@@ -1,5 +1,6 @@
 //! Measures read + extract throughput: `cargo run -p storyline-extract --release --example throughput -- PATH…`.
-//! With `STORYLINE_SHOW_DATELINES=1`, also prints every dateline found (to eyeball false positives).
+//! With `STORYLINE_SHOW_DATELINES=1`, also prints every dateline found (to eyeball false positives);
+//! with `STORYLINE_READ_ONLY=1`, stops after reading (to tell reading costs from extraction's).
 
 use std::path::PathBuf;
 use std::time::Instant;
@@ -8,6 +9,7 @@ use storyline_sources::{read, Limits};
 
 fn main() {
     let show_datelines = std::env::var_os("STORYLINE_SHOW_DATELINES").is_some();
+    let read_only = std::env::var_os("STORYLINE_READ_ONLY").is_some();
     let paths: Vec<PathBuf> = std::env::args_os().skip(1).map(PathBuf::from).collect();
     let start = Instant::now();
     let (mut docs, mut articles, mut read_errors, mut extract_errors, mut bytes) =
@@ -17,6 +19,9 @@ fn main() {
             Ok(doc) => {
                 docs += 1;
                 bytes += doc.text.len();
+                if read_only {
+                    continue;
+                }
                 match storyline_extract::extract(&doc) {
                     Ok(found) => {
                         articles += found.len();
