@@ -135,6 +135,68 @@ fn head_noun(who: &str) -> Option<String> {
     Words::new(who).get(0).map(str::to_string)
 }
 
+/// The head noun of the counted phrase `who` when the figure counts a part of a population:
+/// it is a part of another figure (`is_part`, "dont 2 913 enfants"), or its head noun is a
+/// sub-group noun of `data/compare/counts.txt` ("enfants"). Totals and parts never count the
+/// same thing, nor do parts of different nouns.
+pub fn sub_noun(lex: &Lexicon, who: Option<&str>, is_part: bool) -> Option<String> {
+    let head = who.and_then(head_noun);
+    if is_part || head.as_deref().is_some_and(|h| lex.is_subgroup(h)) {
+        Some(head.unwrap_or_default())
+    } else {
+        None
+    }
+}
+
+/// The region a figure's own fields point to, without reading its sentences.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct FieldRegion {
+    /// The region the count is about.
+    pub region: RegionId,
+    /// Which field gave it: `where`, `who` or `source`.
+    pub from: &'static str,
+    /// The region of the people counted ("Palestiniens"), when the counted noun names one.
+    pub people: Option<RegionId>,
+}
+
+/// The first clues of `region_of`, those a figure carries itself: its `where`, then its
+/// counted noun's nationality, then its source's home region (`data/compare/sources.txt`); a
+/// `where` or nationality that excludes the source's home yields to the source. `None` when
+/// none of them names a region: only the sentence around the figure could then tell.
+pub fn region_from_fields(
+    lex: &Lexicon,
+    place: Option<&str>,
+    who: Option<&str>,
+    source_key: Option<&str>,
+) -> Option<FieldRegion> {
+    let resolve = |t: Option<&str>| match t.map(|t| lex.resolve(t)) {
+        Some(Resolution::Region(r)) => Some(r),
+        _ => None,
+    };
+    let home = source_key.and_then(|k| lex.home_of(k));
+    let fits = |r: RegionId| home.is_none_or(|h| lex.compatible(r, h));
+    let people = resolve(who).filter(|&r| fits(r));
+    if let Some(region) = resolve(place).filter(|&r| fits(r)) {
+        return Some(FieldRegion {
+            region,
+            from: "where",
+            people,
+        });
+    }
+    if let Some(region) = people {
+        return Some(FieldRegion {
+            region,
+            from: "who",
+            people,
+        });
+    }
+    home.map(|region| FieldRegion {
+        region,
+        from: "source",
+        people: None,
+    })
+}
+
 /// The region a figure's own fields and sentences point to, and which clue decided.
 ///
 /// Order of trust: the `where` field (the analyzer read a place for this count), then the
@@ -152,21 +214,19 @@ fn region_of(
     sentences: &mut Sentences,
     f: &Figure,
 ) -> (Option<RegionId>, Option<&'static str>, Option<RegionId>) {
-    let resolve = |t: Option<&str>| match t.map(|t| lex.resolve(t)) {
-        Some(Resolution::Region(r)) => Some(r),
-        _ => None,
-    };
-    let home = f.source_key.as_deref().and_then(|k| lex.home_of(k));
-    let fits = |r: RegionId| home.is_none_or(|h| lex.compatible(r, h));
-    let people = resolve(f.who.as_deref()).filter(|&r| fits(r));
-    if let Some(r) = resolve(f.place.as_deref()).filter(|&r| fits(r)) {
-        return (Some(r), Some("where"), people);
-    }
-    if let Some(r) = people {
-        return (Some(r), Some("who"), people);
-    }
-    if home.is_some() {
-        return (home, Some("source"), None);
+    let fields = region_from_fields(
+        lex,
+        f.place.as_deref(),
+        f.who.as_deref(),
+        f.source_key.as_deref(),
+    );
+    if let Some(FieldRegion {
+        region,
+        from,
+        people,
+    }) = fields
+    {
+        return (Some(region), Some(from), people);
     }
     let Some(i) = sentences.index_of(f.span.start) else {
         return (None, None, None);
@@ -251,18 +311,11 @@ pub(crate) fn facts(a: &Analysis) -> Vec<Facts> {
         .iter()
         .map(|f| {
             let (region, region_from, people) = region_of(lex, &mut sentences, f);
-            let head = f.who.as_deref().and_then(head_noun);
-            let sub_noun =
-                if f.part_of.is_some() || head.as_deref().is_some_and(|h| lex.is_subgroup(h)) {
-                    Some(head.unwrap_or_default())
-                } else {
-                    None
-                };
             Facts {
                 region,
                 region_from,
                 people,
-                sub_noun,
+                sub_noun: sub_noun(lex, f.who.as_deref(), f.part_of.is_some()),
                 anchors: anchors_of(&mut sentences, f),
                 source_key: f.source_key.clone(),
             }

@@ -18,7 +18,7 @@ use super::{Conflict, FigureRef, Progression, Side};
 const QUALIFIER_SLACK: f64 = 0.10;
 
 /// Counts that only grow: the larger of two such tolls from one source is the later one.
-pub(crate) fn is_monotone(kind: FigureKind) -> bool {
+pub fn is_monotone(kind: FigureKind) -> bool {
     matches!(
         kind,
         FigureKind::Killed
@@ -31,7 +31,7 @@ pub(crate) fn is_monotone(kind: FigureKind) -> bool {
 
 /// Kinds that say what is counted. Money, percentages and "other" carry no counted thing in
 /// the model, so two of them cannot be shown to measure the same thing and are never paired.
-fn is_count(kind: FigureKind) -> bool {
+pub fn is_count(kind: FigureKind) -> bool {
     !matches!(
         kind,
         FigureKind::Money | FigureKind::Percent | FigureKind::Other
@@ -53,8 +53,9 @@ fn interval(f: &Figure) -> (f64, f64) {
     }
 }
 
-/// Whether the two figures' allowed values overlap.
-fn values_agree(x: &Figure, y: &Figure) -> bool {
+/// Whether the two figures' allowed values overlap, a qualifier stretching a value by a tenth:
+/// when they do not, the qualifiers cannot reconcile them.
+pub fn values_agree(x: &Figure, y: &Figure) -> bool {
     let ((a0, a1), (b0, b1)) = (interval(x), interval(y));
     a0 <= b1 && b0 <= a1
 }
@@ -120,7 +121,7 @@ fn figure_ref(a: &Analysis, side: Side, index: usize, f: &Figure) -> FigureRef {
 }
 
 /// A value with its qualifier in words: "about 1140".
-pub(crate) fn value_words(value: f64, low: Option<f64>, high: Option<f64>, q: Qualifier) -> String {
+pub fn value_words(value: f64, low: Option<f64>, high: Option<f64>, q: Qualifier) -> String {
     if let (Some(lo), Some(hi)) = (low, high) {
         return format!("{lo}-{hi}");
     }

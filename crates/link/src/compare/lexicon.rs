@@ -12,11 +12,11 @@ const COUNTS: &str = include_str!("../../../../data/compare/counts.txt");
 const SOURCES: &str = include_str!("../../../../data/compare/sources.txt");
 
 /// A region of the places lexicon, by index.
-pub(crate) type RegionId = usize;
+pub type RegionId = usize;
 
 /// What a piece of text says about the region it concerns.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(crate) enum Resolution {
+pub enum Resolution {
     /// No known place word.
     Silent,
     /// Place words of regions that exclude each other (Gaza and Israel in one sentence).
@@ -26,7 +26,7 @@ pub(crate) enum Resolution {
 }
 
 /// The parsed word lists.
-pub(crate) struct Lexicon {
+pub struct Lexicon {
     names: Vec<String>,
     parents: Vec<Option<RegionId>>,
     phrases: FxHashMap<String, RegionId>,
@@ -40,7 +40,7 @@ pub(crate) struct Lexicon {
 }
 
 /// The lexicon compiled into the binary, parsed on first use.
-pub(crate) fn lexicon() -> &'static Lexicon {
+pub fn lexicon() -> &'static Lexicon {
     static LEXICON: OnceLock<Lexicon> = OnceLock::new();
     LEXICON.get_or_init(|| Lexicon::parse(PLACES, COUNTS, SOURCES).0)
 }
@@ -208,17 +208,17 @@ impl Lexicon {
     }
 
     /// The region a source's counts are about by what the source is, when it has one.
-    pub(crate) fn home_of(&self, source_key: &str) -> Option<RegionId> {
+    pub fn home_of(&self, source_key: &str) -> Option<RegionId> {
         self.source_homes.get(source_key).copied()
     }
 
     /// The region's name (`gaza`), for output.
-    pub(crate) fn name(&self, id: RegionId) -> &str {
+    pub fn name(&self, id: RegionId) -> &str {
         self.names.get(id).map(String::as_str).unwrap_or("?")
     }
 
     /// Whether `ancestor` is `id` or one of its parents.
-    fn within(&self, id: RegionId, ancestor: RegionId) -> bool {
+    pub fn within(&self, id: RegionId, ancestor: RegionId) -> bool {
         let mut cur = Some(id);
         // The parent chain is acyclic (parents must be defined above); the bound guards anyway.
         for _ in 0..=self.names.len() {
@@ -232,12 +232,12 @@ impl Lexicon {
     }
 
     /// Whether two regions can be the place of one count: equal, or one inside the other.
-    pub(crate) fn compatible(&self, x: RegionId, y: RegionId) -> bool {
+    pub fn compatible(&self, x: RegionId, y: RegionId) -> bool {
         self.within(x, y) || self.within(y, x)
     }
 
     /// The more specific of two regions (they are assumed compatible), or the one known.
-    pub(crate) fn narrower(&self, x: Option<RegionId>, y: Option<RegionId>) -> Option<RegionId> {
+    pub fn narrower(&self, x: Option<RegionId>, y: Option<RegionId>) -> Option<RegionId> {
         match (x, y) {
             (Some(a), Some(b)) if self.within(b, a) => Some(b),
             (Some(a), _) => Some(a),
@@ -277,7 +277,7 @@ impl Lexicon {
 
     /// What `text` says about the region: the most specific region when all its place words
     /// agree, `Ambiguous` when two exclude each other.
-    pub(crate) fn resolve(&self, text: &str) -> Resolution {
+    pub fn resolve(&self, text: &str) -> Resolution {
         let mut best: Option<RegionId> = None;
         for r in self.regions_in(text) {
             best = match best {
@@ -292,7 +292,7 @@ impl Lexicon {
     }
 
     /// Whether a counted noun names a part of a population ("enfants").
-    pub(crate) fn is_subgroup(&self, noun: &str) -> bool {
+    pub fn is_subgroup(&self, noun: &str) -> bool {
         self.subgroups.contains(noun)
     }
 
