@@ -5,6 +5,7 @@
 //! `Content-Length`) gives one error and the reader looks for the next line starting with
 //! `WARC/`; a stream that ends early (truncated gzip) gives one error and ends.
 
+use std::borrow::Cow;
 use std::io::{self, BufRead, Read};
 
 use storyline_model::{Format, RawDoc};
@@ -257,10 +258,17 @@ impl WarcRecords {
         {
             return Ok(Step::Skipped);
         }
+        // Tools such as wget keep the bytes as sent: chunked, then gzipped.
+        let chunked = header(&http, "transfer-encoding")
+            .is_some_and(|t| t.to_ascii_lowercase().contains("chunked"));
+        let body = match chunked {
+            true => Cow::Owned(dechunk(body).ok_or_else(|| Failure::record("bad chunked body"))?),
+            false => Cow::Borrowed(body),
+        };
         let encoded = header(&http, "content-encoding").unwrap_or("identity");
         let body = match encoded.to_ascii_lowercase().as_str() {
-            "identity" | "" => std::borrow::Cow::Borrowed(body),
-            "gzip" | "x-gzip" => std::borrow::Cow::Owned(self.gunzip(body)?),
+            "identity" | "" => body,
+            "gzip" | "x-gzip" => Cow::Owned(self.gunzip(&body)?),
             other => {
                 return Err(Failure::record(format!(
                     "unsupported Content-Encoding {other}"
@@ -337,6 +345,31 @@ impl Iterator for WarcRecords {
             }
         }
         None
+    }
+}
+
+/// A `Transfer-Encoding: chunked` body joined back; `None` when the chunk sizes do not fit the bytes.
+/// A body cut before its last (empty) chunk keeps what it has, as browsers do.
+fn dechunk(mut body: &[u8]) -> Option<Vec<u8>> {
+    let mut out = Vec::with_capacity(body.len());
+    loop {
+        let line_end = find(body, b"\n")?;
+        let line = body.get(..line_end)?;
+        let size = line.split(|&b| b == b';').next()?.trim_ascii();
+        let size = usize::from_str_radix(std::str::from_utf8(size).ok()?, 16).ok()?;
+        let rest = body.get(line_end + 1..)?;
+        if size == 0 {
+            return Some(out);
+        }
+        out.extend_from_slice(rest.get(..size)?);
+        let rest = rest.get(size..)?;
+        body = rest
+            .strip_prefix(b"\r\n")
+            .or_else(|| rest.strip_prefix(b"\n"))
+            .unwrap_or(rest);
+        if body.is_empty() {
+            return Some(out);
+        }
     }
 }
 
@@ -490,6 +523,15 @@ mod tests {
             split_header(b"WARC-Date: 2020-07-02T16:28:39Z"),
             Some(("WARC-Date".into(), "2020-07-02T16:28:39Z".into()))
         );
+    }
+
+    #[test]
+    fn chunked_bodies() {
+        let body = b"5\r\n<p>un\r\n5;ext=1\r\n deux\r\n0\r\n\r\n";
+        assert_eq!(dechunk(body).as_deref(), Some(&b"<p>un deux"[..]));
+        assert_eq!(dechunk(b"4\r\nabcd\r\n").as_deref(), Some(&b"abcd"[..]));
+        assert_eq!(dechunk(b"zz\r\nabcd"), None);
+        assert_eq!(dechunk(b"9\r\nabc"), None);
     }
 
     #[test]

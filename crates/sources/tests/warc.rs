@@ -248,3 +248,32 @@ fn warc_files_in_a_folder_are_read() {
         ]
     );
 }
+
+#[test]
+fn chunked_and_gzipped_bodies_as_wget_keeps_them() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut enc = GzEncoder::new(Vec::new(), Compression::fast());
+    enc.write_all("<html><body><p>Déjà lu.</p></body></html>".as_bytes())
+        .unwrap();
+    let gz = enc.finish().unwrap();
+    let mut block = b"HTTP/1.1 200 OK\r\nContent-Type: text/html; charset=utf-8\r\n\
+        Content-Encoding: gzip\r\nTransfer-Encoding: chunked\r\n\r\n"
+        .to_vec();
+    let (first, second) = gz.split_at(gz.len() / 2);
+    for chunk in [first, second] {
+        block.extend_from_slice(format!("{:x}\r\n", chunk.len()).as_bytes());
+        block.extend_from_slice(chunk);
+        block.extend_from_slice(b"\r\n");
+    }
+    block.extend_from_slice(b"0\r\n\r\n");
+    let bytes = record("response", "https://ex.fr/w", &block);
+    let (items, _) = read_all(write(dir.path(), "w.warc", &bytes));
+    let [Ok(doc)] = items.as_slice() else {
+        panic!("{items:?}")
+    };
+    assert!(
+        doc.text.ends_with("<p>Déjà lu.</p></body></html>"),
+        "{}",
+        doc.text
+    );
+}
