@@ -61,14 +61,19 @@ pub fn orangesum(data: &Path, analyzer: &Analyzer, report: &mut Report) {
             signatures.insert(a.id.clone(), a.fingerprint.clone());
         }
     });
-    let group_of: HashMap<&str, &str> = result
+    if result.assignments.len() != articles.len() {
+        report.skipped.push(format!(
+            "link.duplicates: the linker placed {} of {} articles",
+            result.assignments.len(),
+            articles.len()
+        ));
+        return;
+    }
+    // Assignments follow the order of `articles`; a group is named by its first article.
+    let groups: Vec<&str> = result
         .assignments
         .iter()
-        .map(|(id, link)| (id.as_str(), link.duplicate_of.as_deref().unwrap_or(id)))
-        .collect();
-    let groups: Vec<&str> = articles
-        .iter()
-        .map(|a| group_of.get(a.id.as_str()).copied().unwrap_or(&a.id))
+        .map(|(id, link)| link.duplicate_of.as_deref().unwrap_or(id))
         .collect();
     let items: Vec<(&str, usize)> = groups.iter().copied().zip(classes).collect();
     let scores = clustering::pairwise(&items);
@@ -92,9 +97,12 @@ pub fn orangesum(data: &Path, analyzer: &Analyzer, report: &mut Report) {
     let found: Vec<bool> = (0..originals)
         .map(|i| groups.get(i) == groups.get(unmodified + i))
         .collect();
+    let words_edited: usize = edits.iter().map(|e| e.words_edited).sum();
     report.notes.push(format!(
-        "link.duplicates: variants found with their original, by edit: {}",
-        recall_by_edit(&edits, &found)
+        "link.duplicates: variants found with their original, by edit: {}; {:.1} words edited \
+         per variant on average",
+        recall_by_edit(&edits, &found),
+        words_edited as f64 / edits.len().max(1) as f64
     ));
     report
         .notes
