@@ -55,6 +55,8 @@ enum Command {
     Stories(commands::stories::StoriesCmd),
     /// One story in full: timeline, outlets, shared figures, wording per outlet.
     Story(commands::stories::StoryCmd),
+    /// The series of one counted thing over time: points, sources, outlets, conflicts, progressions.
+    Figures(commands::figures::FiguresCmd),
     /// Storylines: threads of stories across weeks and months.
     Storylines(commands::stories::StorylinesCmd),
     /// Full-text search over stored articles, stemmed for French and English.
@@ -76,6 +78,7 @@ fn main() -> ExitCode {
         Command::Compare(c) => c.run(),
         Command::Stories(c) => c.run(),
         Command::Story(c) => c.run(),
+        Command::Figures(c) => c.run(),
         Command::Storylines(c) => c.run(),
         Command::Search(c) => c.run(),
         Command::Eval(c) => c.run(),

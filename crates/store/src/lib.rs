@@ -3,11 +3,13 @@
 //! [`Store`] persists each article with its analysis ([`Store::insert_batch`], one transaction
 //! per batch, duplicates detected by id and by content hash), the link results
 //! ([`Store::save_links`]), and answers the views: stories, storylines and full-text search over
-//! the analyzer's stems. The file is in WAL mode, so readers never block the writer.
+//! the analyzer's stems, and the series of one counted thing across articles
+//! ([`Store::figure_series`]). The file is in WAL mode, so readers never block the writer.
 //!
 #![doc = include_str!("../SCHEMA.md")]
 
 mod error;
+mod figures;
 mod hash;
 mod insert;
 mod links;
@@ -16,6 +18,7 @@ mod paragraphs;
 mod read;
 mod schema;
 mod search;
+mod series;
 
 use std::path::{Path, PathBuf};
 
@@ -23,6 +26,11 @@ use rusqlite::Connection;
 use serde::Serialize;
 
 pub use error::StoreError;
+pub use figures::FigureFilter;
+pub use series::{
+    Carrier, DateFrom, FigureReport, Point, Series, SeriesConflict, SeriesProgression, Unsourced,
+    UnsourcedFigure,
+};
 
 /// The schema version (`PRAGMA user_version`) this build creates and reads.
 pub const SCHEMA_VERSION: i64 = schema::LATEST;

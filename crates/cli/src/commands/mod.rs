@@ -5,6 +5,7 @@ pub mod bench;
 pub mod compare;
 pub mod demo;
 pub mod eval;
+pub mod figures;
 pub mod ingest;
 pub mod search;
 pub mod stories;
