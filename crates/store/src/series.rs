@@ -8,7 +8,8 @@
 //! Gaza" share a series and the toll in Israel has its own. Values disagree when their
 //! qualifiers cannot reconcile them, by the comparison's rule too. Regions are read from each
 //! figure's own fields (`where`, counted noun, source); a figure whose place only its sentence
-//! names is in the series of unknown place.
+//! names is in the series of unknown place, where conflicts and progressions are only looked for
+//! within one story.
 
 use std::collections::{HashMap, HashSet};
 
@@ -118,9 +119,9 @@ pub struct Series {
     pub part: Option<String>,
     /// The points, by date (undated last), then value.
     pub points: Vec<Point>,
-    /// Conflicting points.
+    /// Conflicting points (looked for only within one story when the region is unknown).
     pub conflicts: Vec<SeriesConflict>,
-    /// Changes of one source's value over time.
+    /// Changes of one source's value over time (likewise).
     pub progressions: Vec<SeriesProgression>,
 }
 
@@ -178,7 +179,7 @@ impl Store {
             }
         };
         let rows = self.stored_figures(filter, place_text)?;
-        let mut series = build(lex, rows);
+        let mut series = build(lex, rows, filter.story.is_some());
         if let Some(r) = region {
             series.retain(|s| s.region_id.is_some_and(|s| lex.within(s, r)));
         }
@@ -258,7 +259,11 @@ fn place(lex: &Lexicon, row: StoredFigure) -> Option<Placed> {
 /// Groups the rows into series: by kind, part and region, a region's figures joining the
 /// series of the one region inside it when there is exactly one ("Palestiniens" with "Gaza"
 /// when no other Palestinian territory is counted).
-fn build(lex: &Lexicon, rows: Vec<StoredFigure>) -> Vec<Built> {
+///
+/// Counts whose place is unknown are one thing only within one story (as in the comparison of
+/// two articles, when their source is one): across a whole store, one agency's counts of
+/// unrelated events would read as revisions of each other. Their series then lists points only.
+fn build(lex: &Lexicon, rows: Vec<StoredFigure>, one_story: bool) -> Vec<Built> {
     type Key = (FigureKind, Option<String>, Option<RegionId>);
     let placed: Vec<Placed> = rows.into_iter().filter_map(|r| place(lex, r)).collect();
     let regions: HashSet<Key> = placed
@@ -285,8 +290,14 @@ fn build(lex: &Lexicon, rows: Vec<StoredFigure>) -> Vec<Built> {
         .into_iter()
         .map(|((what, part, region_id), members)| {
             let points = points(members);
-            let conflicts = conflicts(what, region_id, &points, lex);
-            let progressions = progressions(what, region_id, &points, lex);
+            let (conflicts, progressions) = if region_id.is_some() || one_story {
+                (
+                    conflicts(what, region_id, &points, lex),
+                    progressions(what, region_id, &points, lex),
+                )
+            } else {
+                (Vec::new(), Vec::new())
+            };
             Built {
                 region_id,
                 series: Series {
@@ -469,33 +480,62 @@ fn place_name(lex: &Lexicon, region: Option<RegionId>) -> &str {
     region.map_or("place unknown", |r| lex.name(r))
 }
 
+/// Whether one article carries both points: its two values ("6 morts ce jour, 2 009 au
+/// total") are two counts, which the comparison of two articles never pairs either.
+fn share_an_article(a: &Point, b: &Point) -> bool {
+    a.carried_by
+        .iter()
+        .any(|c| b.carried_by.iter().any(|d| d.article == c.article))
+}
+
 /// Points counted at the same time whose values disagree. As in the comparison of two
 /// articles: two values valid for one stated day conflict whatever their sources; two values
 /// that only share a publication day conflict when their sources differ (one source's count
-/// may be updated within a day).
+/// may be updated within a day); and when no figure says where it counts, only one source's
+/// own counts are known to be of one thing.
 fn conflicts(
     what: FigureKind,
     region: Option<RegionId>,
     points: &[Point],
     lex: &Lexicon,
 ) -> Vec<SeriesConflict> {
+    // Points by first day, so that each is compared only with those that start before it ends.
+    let mut dated: Vec<(usize, &str, (String, String))> = points
+        .iter()
+        .enumerate()
+        .filter_map(|(i, p)| p.date.as_deref().map(|d| (i, d, day_bounds(d))))
+        .collect();
+    dated.sort_by(|x, y| (&x.2 .0, x.0).cmp(&(&y.2 .0, y.0)));
     let mut out = Vec::new();
-    for (i, a) in points.iter().enumerate() {
-        let Some(da) = &a.date else { continue };
-        for (j, b) in points.iter().enumerate().skip(i + 1) {
-            let Some(db) = &b.date else { continue };
-            if !same_time(da, db) || values_agree(&as_figure(a), &as_figure(b)) {
+    for (k, (i, da, (_, end))) in dated.iter().enumerate() {
+        let overlapping = dated
+            .iter()
+            .skip(k + 1)
+            .take_while(|(_, _, (start, _))| start <= end);
+        for (j, db, _) in overlapping {
+            let (Some(a), Some(b)) = (points.get(*i), points.get(*j)) else {
+                continue;
+            };
+            if !same_time(da, db)
+                || values_agree(&as_figure(a), &as_figure(b))
+                || share_an_article(a, b)
+            {
                 continue;
             }
             let stated = a.date_from == DateFrom::AsOf && b.date_from == DateFrom::AsOf;
             let same_source = a.source_key.is_some() && a.source_key == b.source_key;
-            if !stated && same_source {
+            if (!stated && same_source) || (region.is_none() && !same_source) {
                 continue;
             }
+            let (a_idx, b_idx, a, b) = if i < j {
+                (*i, *j, a, b)
+            } else {
+                (*j, *i, b, a)
+            };
             out.push(SeriesConflict {
-                a: i,
-                b: j,
-                date: da.clone(),
+                a: a_idx,
+                b: b_idx,
+                date: da.to_string(),
                 note: format!(
                     "different values for the same count ({}, {}) on {da}: {} ({}) vs {} ({})",
                     what.as_str(),
@@ -508,6 +548,7 @@ fn conflicts(
             });
         }
     }
+    out.sort_by_key(|c| (c.a, c.b));
     out
 }
 
@@ -594,6 +635,88 @@ fn unsourced(series: &[Series]) -> Vec<Unsourced> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::figures::FigureArticle;
+
+    fn row(id: &str, date: &str, value: f64, who: &str, place: Option<&str>) -> StoredFigure {
+        StoredFigure {
+            article: FigureArticle {
+                id: id.to_string(),
+                outlet: Some(format!("outlet {id}")),
+                published: Some(date.to_string()),
+            },
+            figure: Figure {
+                value,
+                low: None,
+                high: None,
+                qualifier: Qualifier::Exact,
+                what: FigureKind::Killed,
+                unit: None,
+                who: Some(who.to_string()),
+                place: place.map(str::to_string),
+                source: None,
+                source_key: None,
+                as_of: None,
+                part_of: None,
+                span: Span::new(0, 0),
+            },
+            whole: None,
+        }
+    }
+
+    fn regions(rows: Vec<StoredFigure>) -> Vec<(Option<String>, Vec<f64>)> {
+        let mut out: Vec<_> = build(lexicon(), rows, false)
+            .into_iter()
+            .map(|b| {
+                let values = b.series.points.iter().map(|p| p.value).collect();
+                (b.series.region, values)
+            })
+            .collect();
+        out.sort_by(|a, b| a.0.cmp(&b.0));
+        out
+    }
+
+    #[test]
+    fn a_wider_region_joins_its_only_narrower_one() {
+        let rows = vec![
+            row("a", "2023-10-20", 4137.0, "Palestiniens", None),
+            row("b", "2023-10-23", 5087.0, "personnes", Some("Gaza")),
+            row("c", "2023-10-23", 1400.0, "personnes", Some("Israël")),
+        ];
+        assert_eq!(
+            regions(rows),
+            vec![
+                (Some("gaza".to_string()), vec![4137.0, 5087.0]),
+                (Some("israel".to_string()), vec![1400.0]),
+            ]
+        );
+        // With the West Bank counted too, "Palestiniens" could be either: it stays apart.
+        let rows = vec![
+            row("a", "2023-10-20", 4137.0, "Palestiniens", None),
+            row("b", "2023-10-23", 5087.0, "personnes", Some("Gaza")),
+            row("d", "2023-10-23", 95.0, "personnes", Some("Cisjordanie")),
+        ];
+        assert_eq!(
+            regions(rows),
+            vec![
+                (Some("gaza".to_string()), vec![5087.0]),
+                (Some("palestine".to_string()), vec![4137.0]),
+                (Some("west-bank".to_string()), vec![95.0]),
+            ]
+        );
+    }
+
+    #[test]
+    fn one_article_giving_two_values_is_no_conflict() {
+        let rows = vec![
+            row("a", "2023-10-20", 6.0, "morts", Some("Gaza")),
+            row("a", "2023-10-20", 4137.0, "morts", Some("Gaza")),
+            row("b", "2023-10-20", 4000.0, "morts", Some("Gaza")),
+        ];
+        let built = build(lexicon(), rows, false);
+        let conflicts = &built.first().expect("one series").series.conflicts;
+        // 6 and 4 137 are the same article's; each is in conflict with the other outlet's 4 000.
+        assert_eq!(conflicts.len(), 2, "{conflicts:?}");
+    }
 
     #[test]
     fn dates_overlap_only_when_they_can_be_one_day() {
