@@ -105,7 +105,10 @@ pub fn finish(draft: Draft, origin: &str) -> Result<Article, ExtractError> {
             reason: "no article text".into(),
         });
     }
-    let id = id.unwrap_or_else(|| id::content_id(url.as_deref(), title.as_deref(), &paragraphs));
+    let placeholders = &crate::lexicon::fields().placeholder_ids;
+    let id = id
+        .filter(|id| !placeholders.iter().any(|p| p.eq_ignore_ascii_case(id.trim())))
+        .unwrap_or_else(|| id::content_id(url.as_deref(), title.as_deref(), &paragraphs));
     Ok(Article {
         id,
         url,

@@ -29,7 +29,8 @@ pub fn read_all(
         .collect())
 }
 
-/// The fields of one item; the feed gives the outlet and a default language.
+/// The fields of one item; the feed gives the outlet and a default language. feed-rs gives
+/// dates in UTC, so the day is the UTC day (an item sent at 00:30 +02:00 is dated the day before).
 fn item(entry: &Entry, feed: &Feed, outlet: Option<String>) -> Draft {
     let dated = entry
         .published

@@ -135,6 +135,23 @@ mod tests {
     }
 
     #[test]
+    fn placeholder_ids_give_way_to_content_ids() {
+        let id = |text: &str| {
+            let doc = storyline_model::RawDoc {
+                origin: "t.json".into(),
+                format: storyline_model::Format::Json,
+                text: text.into(),
+            };
+            crate::extract(&doc).ok().and_then(|a| a.first().map(|a| a.id.clone()))
+        };
+        let a = id(r#"{"uuid": "empty", "title": "Un", "text": "Premier texte."}"#);
+        let b = id(r#"{"uuid": "Empty", "title": "Deux", "text": "Second texte."}"#);
+        assert!(a.is_some() && a.as_deref() != Some("empty"), "{a:?}");
+        assert_ne!(a, b, "two articles with a placeholder id stay two articles");
+        assert_eq!(id(r#"{"uuid": "a1b2", "text": "Texte."}"#).as_deref(), Some("a1b2"));
+    }
+
+    #[test]
     fn field_mapping() {
         let d = one(
             r#"{"uuid": 42, "link": "https://ex.fr/a", "publisher": {"name": "Exemple"},

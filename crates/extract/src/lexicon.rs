@@ -36,6 +36,9 @@ pub struct Fields {
     pub json: FieldKeys,
     /// HTML meta names per field.
     pub html: MetaKeys,
+    /// Id values that name no article ("empty", "null"): such an article gets a content id.
+    #[serde(default)]
+    pub placeholder_ids: Vec<String>,
 }
 
 /// JSON keys per field, in order of preference.

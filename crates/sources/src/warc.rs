@@ -50,10 +50,19 @@ struct Failure {
 }
 
 impl Failure {
+    /// This record is bad; the next one may be fine.
     fn record(reason: impl Into<String>) -> Self {
         Failure {
             reason: reason.into(),
             fatal: false,
+        }
+    }
+
+    /// An I/O error while reading (a truncated or corrupt gzip): the stream cannot go on.
+    fn io(e: &io::Error, gz: bool) -> Self {
+        Failure {
+            reason: read_reason(e, gz),
+            fatal: true,
         }
     }
 }
@@ -79,14 +88,6 @@ impl WarcRecords {
         }
     }
 
-    /// An I/O error while reading: the stream cannot go on.
-    fn io(&self, e: &io::Error) -> Failure {
-        Failure {
-            reason: read_reason(e, self.gz),
-            fatal: true,
-        }
-    }
-
     /// Reads one line (at most [`MAX_LINE`] bytes) into `self.line`; 0 at the end of the stream.
     fn read_line(&mut self) -> Result<usize, Failure> {
         self.line.clear();
@@ -95,7 +96,7 @@ impl WarcRecords {
             .read_until(b'\n', &mut self.line)
         {
             Ok(n) => Ok(n),
-            Err(e) => Err(self.io(&e)),
+            Err(e) => Err(Failure::io(&e, self.gz)),
         }
     }
 
@@ -105,7 +106,7 @@ impl WarcRecords {
             match self.input.peek(5) {
                 Ok(ahead) if ahead.is_empty() || ahead.starts_with(b"WARC/") => return Ok(()),
                 Ok(_) => {}
-                Err(e) => return Err(self.io(&e)),
+                Err(e) => return Err(Failure::io(&e, self.gz)),
             }
             if self.read_line()? == 0 {
                 return Ok(());
@@ -148,17 +149,17 @@ impl WarcRecords {
             }
         };
         let wanted = is_response(&headers) && length <= self.max_bytes;
-        let block = if wanted {
+        let mut part = (&mut self.input).take(length);
+        let (block, read) = if wanted {
             let mut block = Vec::new();
-            let read = (&mut self.input).take(length).read_to_end(&mut block);
-            read.map_err(|e| self.io(&e))?;
-            Some(block)
+            let read = part.read_to_end(&mut block);
+            read.map_err(|e| Failure::io(&e, self.gz))?;
+            let read = block.len() as u64;
+            (Some(block), read)
         } else {
-            let skipped = io::copy(&mut (&mut self.input).take(length), &mut io::sink());
-            skipped.map_err(|e| self.io(&e))?;
-            None
+            let skipped = io::copy(&mut part, &mut io::sink());
+            (None, skipped.map_err(|e| Failure::io(&e, self.gz))?)
         };
-        let read = block.as_ref().map_or(length, |b| b.len() as u64);
         if read < length {
             return Err(Failure {
                 reason: format!("record ends after {read} of its {length} bytes"),
@@ -214,10 +215,10 @@ impl WarcRecords {
     /// else means the `Content-Length` was wrong.
     fn ends_cleanly(&mut self) -> Result<bool, Failure> {
         let gz = self.gz;
-        let ahead = self.input.peek(LOOKAHEAD).map_err(|e| Failure {
-            reason: read_reason(&e, gz),
-            fatal: true,
-        })?;
+        let ahead = self
+            .input
+            .peek(LOOKAHEAD)
+            .map_err(|e| Failure::io(&e, gz))?;
         let newlines = ahead
             .iter()
             .take_while(|b| matches!(b, b'\r' | b'\n'))

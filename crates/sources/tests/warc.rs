@@ -277,3 +277,19 @@ fn chunked_and_gzipped_bodies_as_wget_keeps_them() {
         doc.text
     );
 }
+
+#[test]
+fn a_file_cut_inside_a_skipped_record_says_so() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut bytes = [page(1), record("request", "https://ex.fr/2", &[b'x'; 200])].concat();
+    bytes.truncate(bytes.len() - 100);
+    let (items, skipped) = read_all(write(dir.path(), "cut.warc", &bytes));
+    assert_eq!(
+        outline(&items),
+        [
+            "ok:https://ex.fr/1",
+            "err:record-2:record ends after 104 of its 200 bytes"
+        ]
+    );
+    assert_eq!(skipped, 0);
+}
