@@ -16,13 +16,36 @@ pub const DISTRACTORS: usize = 10_000;
 
 /// Streams BASIL and the distractors through the pipeline and scores the BASIL stories.
 pub fn basil(data: &Path, analyzer: &Analyzer, report: &mut Report) {
+    score(
+        data,
+        analyzer,
+        report,
+        DISTRACTORS,
+        "link.basil_distractors",
+    );
+}
+
+/// Streams BASIL with the first `distractors` OrangeSum articles (none: BASIL alone) and
+/// scores the BASIL stories under the metric names `prefix.*`.
+pub fn score(
+    data: &Path,
+    analyzer: &Analyzer,
+    report: &mut Report,
+    distractors: usize,
+    prefix: &str,
+) {
     let dir = data.join("basil-media-bias/articles");
     let orangesum = data.join(stream::ORANGESUM);
-    for path in [&dir, &orangesum] {
+    let needed = if distractors > 0 {
+        vec![&dir, &orangesum]
+    } else {
+        vec![&dir]
+    };
+    for path in needed {
         if !path.exists() {
             report
                 .skipped
-                .push(format!("link.basil_distractors: {} absent", path.display()));
+                .push(format!("{prefix}: {} absent", path.display()));
             return;
         }
     }
@@ -31,19 +54,19 @@ pub fn basil(data: &Path, analyzer: &Analyzer, report: &mut Report) {
     let gold: HashMap<String, String> = match linking::gold_articles(&dir) {
         Ok(gold) => gold.into_iter().map(|g| (g.origin, g.event)).collect(),
         Err(e) => {
-            report.skipped.push(format!("link.basil_distractors: {e}"));
+            report.skipped.push(format!("{prefix}: {e}"));
             return;
         }
     };
     let mut read = stream::read_articles(&dir, 0, usize::MAX);
-    let distractors = stream::read_articles(&orangesum, 0, DISTRACTORS);
-    let n_distractors = distractors.articles.len();
-    read.articles.extend(distractors.articles);
-    read.failed += distractors.failed;
+    let mixed = stream::read_articles(&orangesum, 0, distractors);
+    let n_distractors = mixed.articles.len();
+    read.articles.extend(mixed.articles);
+    read.failed += mixed.failed;
     let result = stream::link(&read.articles, analyzer, |_| {});
     if result.assignments.len() != read.articles.len() {
         report.skipped.push(format!(
-            "link.basil_distractors: the linker placed {} of {} articles",
+            "{prefix}: the linker placed {} of {} articles",
             result.assignments.len(),
             read.articles.len()
         ));
@@ -64,7 +87,7 @@ pub fn basil(data: &Path, analyzer: &Analyzer, report: &mut Report) {
         "{n} BASIL articles scored, linked with {n_distractors} OrangeSum distractors; {} stories",
         result.stories.len()
     );
-    let name = |m: &str| format!("link.basil_distractors.{m}");
+    let name = |m: &str| format!("{prefix}.{m}");
     for (metric, value) in [
         ("bcubed_precision", bcubed.precision),
         ("bcubed_recall", bcubed.recall),
@@ -75,20 +98,21 @@ pub fn basil(data: &Path, analyzer: &Analyzer, report: &mut Report) {
     ] {
         report.push("link", &name(metric), value, detail.clone());
     }
-    report.push(
+    if distractors > 0 {
+        report.push(
         "link",
-        &name("merged_with_distractor"),
-        merged as f64,
-        format!("BASIL articles (of {n}) whose story holds a distractor; a count, lower is better, target 0"),
+        &name("free_of_distractors"),
+        1.0 - merged as f64 / n.max(1) as f64,
+        format!("share of the {n} BASIL articles whose story holds no distractor ({merged} do); target 1"),
     );
+    }
     if read.failed > 0 {
-        report.notes.push(format!(
-            "link.basil_distractors: {} inputs failed to read",
-            read.failed
-        ));
+        report
+            .notes
+            .push(format!("{prefix}: {} inputs failed to read", read.failed));
     }
     report.notes.push(format!(
-        "link.basil_distractors: read, analyzed and linked {} articles in {:.2} s",
+        "{prefix}: read, analyzed and linked {} articles in {:.2} s",
         result.assignments.len(),
         started.elapsed().as_secs_f64()
     ));
