@@ -107,7 +107,11 @@ pub fn finish(draft: Draft, origin: &str) -> Result<Article, ExtractError> {
     }
     let placeholders = &crate::lexicon::fields().placeholder_ids;
     let id = id
-        .filter(|id| !placeholders.iter().any(|p| p.eq_ignore_ascii_case(id.trim())))
+        .filter(|id| {
+            !placeholders
+                .iter()
+                .any(|p| p.eq_ignore_ascii_case(id.trim()))
+        })
         .unwrap_or_else(|| id::content_id(url.as_deref(), title.as_deref(), &paragraphs));
     Ok(Article {
         id,

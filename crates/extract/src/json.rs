@@ -142,13 +142,18 @@ mod tests {
                 format: storyline_model::Format::Json,
                 text: text.into(),
             };
-            crate::extract(&doc).ok().and_then(|a| a.first().map(|a| a.id.clone()))
+            crate::extract(&doc)
+                .ok()
+                .and_then(|a| a.first().map(|a| a.id.clone()))
         };
         let a = id(r#"{"uuid": "empty", "title": "Un", "text": "Premier texte."}"#);
         let b = id(r#"{"uuid": "Empty", "title": "Deux", "text": "Second texte."}"#);
         assert!(a.is_some() && a.as_deref() != Some("empty"), "{a:?}");
         assert_ne!(a, b, "two articles with a placeholder id stay two articles");
-        assert_eq!(id(r#"{"uuid": "a1b2", "text": "Texte."}"#).as_deref(), Some("a1b2"));
+        assert_eq!(
+            id(r#"{"uuid": "a1b2", "text": "Texte."}"#).as_deref(),
+            Some("a1b2")
+        );
     }
 
     #[test]
