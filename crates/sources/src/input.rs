@@ -38,6 +38,11 @@ pub fn warc_of(path: &Path) -> Option<bool> {
     }
 }
 
+/// Whether content opens with a WARC version line (`WARC/1.0`, `WARC/1.1`).
+pub fn is_warc(bytes: &[u8]) -> bool {
+    bytes.starts_with(b"WARC/1.")
+}
+
 /// The format of content whose name says nothing: `[` is a JSON array, `{` opens one JSON object
 /// per line when the first line closes it and one object otherwise (a JSON Feed when its
 /// `version` says so), `<` is a feed when its first element is `rss`, `feed` or `rdf:RDF` and

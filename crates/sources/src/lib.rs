@@ -200,11 +200,14 @@ impl Reader {
         let gz = known.is_some_and(|(_, gz)| gz)
             || warc == Some(true)
             || path.extension().is_some_and(|e| e == "gz");
-        let reader = match input::open(path, gz) {
+        let mut reader = match input::open(path, gz) {
             Ok(reader) => reader,
             Err(reason) => return fail(reason),
         };
-        if warc.is_some() {
+        // A file named explicitly with an unknown extension may still be a WARC: it says so
+        // in its first bytes, and is then streamed rather than read whole.
+        let sniffed_warc = known.is_none() && reader.fill_buf().is_ok_and(input::is_warc);
+        if warc.is_some() || sniffed_warc {
             let max = self.limits.max_bytes;
             let records = WarcRecords::new(reader, origin, gz, max, self.stats.clone());
             return self.start(Records::Warc(records));
@@ -233,7 +236,8 @@ impl Reader {
         self.records.as_mut().and_then(Records::next)
     }
 
-    /// Reads stdin whole (within the limit) and sniffs its format.
+    /// Reads stdin whole (within the limit) and sniffs its format; a WARC (uncompressed) is
+    /// then split into its records.
     fn read_stdin(&mut self) -> Option<Result<RawDoc, ReadError>> {
         let origin = "-".to_string();
         let bytes = match input::read_limited(std::io::stdin().lock(), self.limits.max_bytes, false)
@@ -242,9 +246,15 @@ impl Reader {
             Err(reason) => return Some(Err(ReadError { origin, reason })),
         };
         let format = input::sniff_format(&bytes);
+        let max = self.limits.max_bytes;
+        if input::is_warc(&bytes) {
+            let reader = Box::new(std::io::Cursor::new(bytes));
+            let records = WarcRecords::new(reader, origin, false, max, self.stats.clone());
+            return self.start(Records::Warc(records));
+        }
         if format == Format::Jsonl {
             let reader = Box::new(std::io::Cursor::new(bytes));
-            let lines = JsonLines::new(reader, origin, false, self.limits.max_bytes);
+            let lines = JsonLines::new(reader, origin, false, max);
             return self.start(Records::Lines(lines));
         }
         Some(decode_whole(&bytes, format, origin))

@@ -293,3 +293,14 @@ fn a_file_cut_inside_a_skipped_record_says_so() {
     );
     assert_eq!(skipped, 0);
 }
+
+#[test]
+fn a_warc_named_otherwise_is_known_by_its_first_line() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = write(dir.path(), "crawl-00001", &[page(1), page(2)].concat());
+    let (items, _) = read_all(path);
+    assert_eq!(
+        outline(&items),
+        ["ok:https://ex.fr/1", "ok:https://ex.fr/2"]
+    );
+}
