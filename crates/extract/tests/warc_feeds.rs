@@ -226,3 +226,31 @@ fn a_feed_that_is_not_xml_is_one_error() {
     assert_eq!(items.len(), 1);
     assert!(items.iter().all(Result::is_ok));
 }
+
+/// Every truncation and many single-byte corruptions of a small feed give articles or errors,
+/// never a panic (feed-rs parses untrusted XML for us).
+#[test]
+fn every_cut_and_flipped_byte_of_a_feed_is_survived() {
+    let rss = "<?xml version=\"1.0\"?><rss version=\"2.0\"><channel><title>O</title>\
+               <item><title>T</title><link>https://ex.fr/a</link>\
+               <pubDate>Fri, 19 Jan 2024 10:00:00 +0100</pubDate>\
+               <description>&lt;p&gt;Un texte.&lt;/p&gt;</description></item></channel></rss>";
+    let doc = |text: &str| storyline_model::RawDoc {
+        origin: "f.rss".into(),
+        format: Format::Feed,
+        text: text.into(),
+    };
+    assert!(matches!(extract_each(&doc(rss)).as_deref(), Ok([Ok(_)])));
+    for cut in (0..rss.len()).filter(|&i| rss.is_char_boundary(i)) {
+        let _ = extract_each(&doc(rss.get(..cut).unwrap_or_default()));
+    }
+    for at in 0..rss.len() {
+        for c in ['<', '>', '&', '"', 'x'] {
+            let mut text = rss.to_string();
+            if text.is_char_boundary(at) && text.is_char_boundary(at + 1) {
+                text.replace_range(at..at + 1, c.encode_utf8(&mut [0; 4]));
+            }
+            let _ = extract_each(&doc(&text));
+        }
+    }
+}
