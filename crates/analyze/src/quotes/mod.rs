@@ -54,37 +54,105 @@ impl QuoteRules {
             quotes: &quoted,
             cache: FxHashMap::default(),
         };
-        quoted
-            .iter()
-            .map(|q| {
-                let speaker = match (cues, &words) {
-                    (Some(cues), Some(words)) => attributions.speaker_of(words, cues, q),
-                    _ => None,
-                };
-                // An entity named in the speaker phrase, else the one entity a description fits.
-                let speaker_key = speaker
-                    .and_then(|s| {
-                        entity_in(entities, s).map(|e| e.key.as_str()).or_else(|| {
+        let mut previous: Option<Previous> = None;
+        let mut quotes = Vec::with_capacity(quoted.len());
+        for q in &quoted {
+            let kind = kind_of(doc, q);
+            let found = match (cues, &words) {
+                (Some(cues), Some(words)) => attributions.speaker_of(words, cues, q),
+                _ => Speaker::Unknown,
+            };
+            let (speaker, speaker_key) = match found {
+                Speaker::Named(span) => {
+                    // An entity named in the speaker phrase, else the one entity a description fits.
+                    let key = entity_in(entities, span)
+                        .map(|e| e.key.as_str())
+                        .or_else(|| {
                             words
                                 .as_ref()
-                                .and_then(|w| self.epithets.resolve(w, s, entities))
+                                .and_then(|w| self.epithets.resolve(w, span, entities))
                         })
-                    })
-                    .map(str::to_string);
-                let inner = Span::new(
-                    doc.tokens.get(q.open).map_or(q.span.start, |t| t.span.end),
-                    doc.tokens.get(q.close).map_or(q.span.end, |t| t.span.start),
-                );
-                Quote {
-                    text: inner.slice(doc.text).trim().to_string(),
-                    speaker: speaker.map(|s| s.slice(doc.text).to_string()),
-                    speaker_key,
-                    kind: kind_of(doc, q),
-                    span: q.span,
+                        .map(str::to_string);
+                    (Some(span.slice(doc.text).to_string()), key)
                 }
-            })
-            .collect()
+                // "he", "elle": only a person; an organisation is not "he".
+                Speaker::Pronoun => inherit(
+                    previous.as_ref().filter(|p| p.is_person()),
+                    doc,
+                    q,
+                    PRONOUN_REACH,
+                ),
+                Speaker::Unknown if kind == QuoteKind::Direct => {
+                    inherit(previous.as_ref(), doc, q, 0)
+                }
+                Speaker::Unknown => (None, None),
+            };
+            if let Some(name) = &speaker {
+                previous = Some(Previous {
+                    speaker: name.clone(),
+                    key: speaker_key.clone(),
+                    end: q.span.end,
+                });
+            }
+            let inner = Span::new(
+                doc.tokens.get(q.open).map_or(q.span.start, |t| t.span.end),
+                doc.tokens.get(q.close).map_or(q.span.end, |t| t.span.start),
+            );
+            quotes.push(Quote {
+                text: inner.slice(doc.text).trim().to_string(),
+                speaker,
+                speaker_key,
+                kind,
+                span: q.span,
+            });
+        }
+        quotes
     }
+}
+
+/// How many paragraph breaks back "he added" may reach for its speaker.
+const PRONOUN_REACH: usize = 2;
+
+/// The last quotation that had a named speaker.
+struct Previous {
+    speaker: String,
+    key: Option<String>,
+    end: usize,
+}
+
+impl Previous {
+    fn is_person(&self) -> bool {
+        self.key.as_deref().is_some_and(|k| k.starts_with("per:"))
+    }
+}
+
+/// The previous speaker, when the quotation `q` is at most `reach` paragraph breaks after it.
+/// News goes on quoting one speaker across sentences ("“…,” Mr. Steele said. “…”") and names
+/// them again by a pronoun ("He added, “…”").
+fn inherit(
+    previous: Option<&Previous>,
+    doc: &Doc,
+    q: &Quoted,
+    reach: usize,
+) -> (Option<String>, Option<String>) {
+    let Some(p) = previous else {
+        return (None, None);
+    };
+    let between = doc.text.get(p.end..q.span.start).unwrap_or("");
+    if between.matches("\n\n").count() > reach {
+        return (None, None);
+    }
+    (Some(p.speaker.clone()), p.key.clone())
+}
+
+/// What the cues say of a quotation's speaker.
+enum Speaker {
+    /// Named in the text.
+    Named(Span),
+    /// A pronoun: the last named speaker.
+    Pronoun,
+    /// No cue.
+    Unknown,
 }
 
 /// Attributions of the sentences of one document, computed once each.
@@ -114,7 +182,19 @@ impl Attributions<'_, '_> {
 
     /// The speaker of quotation `q`: from its sentence, else from the next sentence when that
     /// one goes on quoting and names its speaker after ("…», a déclaré le ministère").
-    fn speaker_of(&mut self, words: &Words, cues: &Cues, q: &Quoted) -> Option<Span> {
+    fn speaker_of(&mut self, words: &Words, cues: &Cues, q: &Quoted) -> Speaker {
+        match self.attribution_of(words, cues, q) {
+            Some(a) if a.pronoun => Speaker::Pronoun,
+            Some(a) => a
+                .speaker
+                .or_else(|| self.statement_issuer(words, cues, self.doc.sentence_at(q.span.start)))
+                .map_or(Speaker::Unknown, Speaker::Named),
+            None => Speaker::Unknown,
+        }
+    }
+
+    /// The attribution that governs quotation `q`.
+    fn attribution_of(&mut self, words: &Words, cues: &Cues, q: &Quoted) -> Option<Attribution> {
         let first = self.doc.sentence_at(q.span.start);
         let last = self.doc.sentence_at(q.span.end.saturating_sub(1));
         let own = (first..=last).find_map(|s| self.of(words, cues, s));
@@ -126,11 +206,8 @@ impl Attributions<'_, '_> {
                     .any(|o| o.open >= sentence.first && o.open < sentence.end)
             });
             self.of(words, cues, next).filter(|a| quotes_on && a.after)
-        })?;
-        match found.speaker {
-            Some(span) => Some(span),
-            None => self.statement_issuer(words, cues, first),
-        }
+        });
+        found
     }
 
     /// The speaker of the last statement attributed before sentence `s` ("le communiqué").

@@ -21,6 +21,9 @@ pub struct Attribution {
     pub after: bool,
     /// Whether the sentence says the words come from a statement ("dans un communiqué").
     pub statement: bool,
+    /// Whether the speaker is a pronoun ("he added", "a-t-il dit"): the caller resolves it to
+    /// the last named speaker.
+    pub pronoun: bool,
 }
 
 /// One sentence seen by the attribution rules: its token range and quotations.
@@ -49,46 +52,89 @@ pub fn attribution(words: &Words, cues: &Cues, scope: &Scope) -> Option<Attribut
                 .is_some_and(|e| cues.statements.contains(words.key(e)))
     });
     let outside = || (scope.first..scope.end).filter(|&j| !scope.inside_quote(j));
+    let found = |speaker, after| {
+        Some(Attribution {
+            speaker,
+            after,
+            statement,
+            pronoun: false,
+        })
+    };
+    let pronoun = |after| {
+        Some(Attribution {
+            speaker: None,
+            after,
+            statement,
+            pronoun: true,
+        })
+    };
+    // The speaker follows the verb only in an inverted incise, after a comma or a quotation
+    // ("», a déclaré le Hamas"); elsewhere what follows is the object. Which marks allow it is
+    // language data: English needs the quotation itself. An incise right after the quotation
+    // names its speaker even when "according to" follows ("…,” Mr. Steele said, according to
+    // a video"): the video is where the words were heard, not who said them.
+    let inverted =
+        |j: usize| j > scope.first && cues.inversion_after.iter().any(|m| m == words.raw(j - 1));
+    for j in outside() {
+        let Some(e) = cues.verbs.end_at(words, j, scope.end, &cues.skip) else {
+            continue;
+        };
+        if inverted(j) {
+            match speaker_after(words, cues, scope, e) {
+                Some(speaker) => return found(speaker, true),
+                None if pronoun_at(words, cues, scope, e) => return pronoun(true),
+                None => {}
+            }
+        }
+        // "“…,” Mr. Steele said": the speaker sits between the quotation and the verb.
+        if let Some(span) = speaker_before(words, cues, scope, j) {
+            let start = words
+                .doc
+                .tokens
+                .partition_point(|t| t.span.start < span.start);
+            if inverted(start) {
+                return found(Some(span), false);
+            }
+        }
+    }
     // "selon X" says whose words these are, even when a verb has its own subject:
     // "Le diplomate a rappelé la « position… », selon le communiqué".
     for j in outside() {
         if let Some(e) = cues.sources.end_at(words, j, scope.end, &cues.skip) {
             if let Some(speaker) = speaker_after(words, cues, scope, e) {
-                return Some(Attribution {
-                    speaker,
-                    after: true,
-                    statement,
-                });
+                return found(speaker, true);
             }
         }
     }
     for j in outside() {
-        if let Some(e) = cues.verbs.end_at(words, j, scope.end, &cues.skip) {
-            // The speaker follows the verb only in an inverted incise, after a comma or a
-            // quotation ("», a déclaré le Hamas"); elsewhere what follows is the object.
-            // Which marks allow it is language data: English needs the quotation itself.
-            let inverted =
-                j > scope.first && cues.inversion_after.iter().any(|m| m == words.raw(j - 1));
-            if let Some(speaker) = inverted
-                .then(|| speaker_after(words, cues, scope, e))
-                .flatten()
-            {
-                return Some(Attribution {
-                    speaker,
-                    after: true,
-                    statement,
-                });
-            }
+        if cues.verbs.end_at(words, j, scope.end, &cues.skip).is_some() {
             if let Some(span) = speaker_before(words, cues, scope, j) {
-                return Some(Attribution {
-                    speaker: Some(span),
-                    after: false,
-                    statement,
-                });
+                return found(Some(span), false);
+            }
+            if pronoun_before(words, cues, scope, j) {
+                return pronoun(false);
             }
         }
     }
     None
+}
+
+/// Whether a pronoun stands right after the cue ending at `k` ("», a-t-il dit", "” he said").
+fn pronoun_at(words: &Words, cues: &Cues, scope: &Scope, k: usize) -> bool {
+    let start = cues.skip.skip_all(words, k, scope.end);
+    let mut end = start;
+    while end < scope.end && end < start + 2 && in_phrase(words, cues, scope, end) {
+        end += 1;
+    }
+    end > start && is_pronoun(words, cues, start, end)
+}
+
+/// Whether the subject right before the verb at `verb` is a pronoun ("He added, “…”").
+fn pronoun_before(words: &Words, cues: &Cues, scope: &Scope, verb: usize) -> bool {
+    let start = verb.saturating_sub(1);
+    start >= scope.first
+        && in_phrase(words, cues, scope, start)
+        && is_pronoun(words, cues, start, verb)
 }
 
 /// Whether token `j` may be part of a speaker phrase.

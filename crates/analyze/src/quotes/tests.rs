@@ -238,3 +238,33 @@ fn seed_003_quotes_and_speakers() {
         "« selon le communiqué » is the ministry's"
     );
 }
+
+#[test]
+fn quoting_goes_on_with_the_same_speaker_and_he_is_the_last_person_named() {
+    let text = "“We will rebuild,” Mayor Anna Keller said on Monday. “It will take years.”\n\n\
+                She added, “Nobody will be left behind.”\n\n\
+                “Funds are ready,” the ministry said. “It is a promise.”";
+    let all = quotes(text, "en");
+    let found = summary(&all);
+    let speakers: Vec<Option<&str>> = found.iter().map(|q| q.1).collect();
+    assert_eq!(
+        speakers,
+        [
+            Some("Mayor Anna Keller"),
+            Some("Mayor Anna Keller"),
+            Some("Mayor Anna Keller"),
+            Some("the ministry"),
+            Some("the ministry")
+        ],
+        "{found:?}"
+    );
+    // An incise right after the quote wins over a later "according to".
+    let found = quotes(
+        "“It was a mistake,” Mr. Lind said, according to a recording of the call.",
+        "en",
+    );
+    assert_eq!(
+        found.first().and_then(|q| q.speaker.as_deref()),
+        Some("Mr. Lind")
+    );
+}
