@@ -48,20 +48,24 @@ const IN_FLIGHT: usize = 2;
 /// analysis (parallel, on rayon's pool) and a consumer thread that gets each analyzed batch
 /// in input order (`consume`: store or link). `on_failure` gets every input that could not be
 /// read or extracted, as a one-line message. The first error of `consume` stops the stream.
+/// Returns how many records were passed over on purpose (WARC records without an HTML page).
 pub fn run<C, F>(
     input: Input<'_>,
     analyzer: &Analyzer,
     consume: C,
     on_failure: F,
-) -> anyhow::Result<()>
+) -> anyhow::Result<u64>
 where
     C: FnMut(Vec<(Article, Analysis)>) -> anyhow::Result<()> + Send,
     F: FnMut(Failure) + Send,
 {
     let (article_tx, article_rx) = mpsc::sync_channel::<Vec<Article>>(IN_FLIGHT);
     let (analysis_tx, analysis_rx) = mpsc::sync_channel::<Vec<(Article, Analysis)>>(IN_FLIGHT);
+    let stats = storyline_sources::Stats::default();
+    let reader_stats = stats.clone();
     std::thread::scope(|scope| {
-        let reader = scope.spawn(move || read_batches(input, article_tx, on_failure));
+        let reader =
+            scope.spawn(move || read_batches(input, &reader_stats, article_tx, on_failure));
         let consumer = scope.spawn(move || consume_all(analysis_rx, consume));
         for batch in article_rx {
             // A closed channel means the consumer stopped on an error; it reports it below.
@@ -77,18 +81,20 @@ where
             .join()
             .map_err(|_| anyhow::anyhow!("the reader stage panicked"))?;
         consumed
-    })
+    })?;
+    Ok(stats.skipped_records())
 }
 
 /// The reader stage: documents to articles, in batches.
 fn read_batches(
     input: Input<'_>,
+    stats: &storyline_sources::Stats,
     out: mpsc::SyncSender<Vec<Article>>,
     mut on_failure: impl FnMut(Failure),
 ) {
     let mut pending: Vec<Article> = Vec::with_capacity(BATCH);
     let mut sent = 0;
-    for doc in storyline_sources::read(input.paths, input.limits) {
+    for doc in storyline_sources::read_with_stats(input.paths, input.limits, stats) {
         if sent + pending.len() >= input.max_articles {
             break;
         }

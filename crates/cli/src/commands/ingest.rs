@@ -14,7 +14,8 @@ use crate::{pipeline, AnalyzeArgs, DbArgs};
 /// Arguments of `storyline ingest`.
 #[derive(Args)]
 pub struct IngestCmd {
-    /// Files or folders (recursive), or `-` for stdin. Formats: .txt .json .jsonl .html, each optionally .gz.
+    /// Files or folders (recursive), or `-` for stdin. Formats: .txt .json .jsonl .html, RSS/Atom/JSON
+    /// feeds (.xml .rss .atom), WARC (.warc); each optionally .gz.
     #[arg(required = true)]
     paths: Vec<PathBuf>,
     #[command(flatten)]
@@ -35,6 +36,8 @@ pub struct Summary {
     pub stored: u64,
     /// Articles whose content was already stored.
     pub duplicates: u64,
+    /// Records passed over on purpose: WARC records that hold no HTML page.
+    pub skipped_records: u64,
     /// Inputs that failed, one line each: the file and the reason.
     pub failed: Vec<String>,
     /// Stories and storylines in the store after relinking.
@@ -86,7 +89,7 @@ pub fn ingest(
     );
     let mut summary = Summary::default();
     let mut failed = Vec::new();
-    pipeline::run(
+    let skipped_records = pipeline::run(
         pipeline::Input::all(paths, args.limits()),
         analyzer,
         |batch| {
@@ -102,10 +105,11 @@ pub fn ingest(
             Ok(())
         },
         |failure| {
-            bar.suspend(|| eprintln!("skipped {failure}"));
+            bar.suspend(|| eprintln!("failed: {failure}"));
             failed.push(failure);
         },
     )?;
+    summary.skipped_records = skipped_records;
     bar.set_message("linking");
     // Nothing new: the links stored last time still hold.
     let (stories, storylines) = if summary.stored > 0 {
@@ -153,6 +157,12 @@ pub fn print_summary(s: &Summary) {
         s.stories,
         s.storylines
     );
+    if s.skipped_records > 0 {
+        println!(
+            "  skipped {} WARC records that hold no HTML page",
+            s.skipped_records
+        );
+    }
     for f in &s.failed {
         println!("  failed: {f}");
     }
