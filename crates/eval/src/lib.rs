@@ -14,7 +14,7 @@ mod report;
 mod semeval;
 mod speakers;
 mod stream;
-mod variants;
+pub mod variants;
 
 use std::path::Path;
 
