@@ -1,0 +1,420 @@
+//! Figures, quotes and time expressions against our own gold annotations (gold/, made by hand
+//! under docs/annotation.md): per language and per split, so that tuning on `dev` can be told
+//! apart from the held-out `test`. The matching rules are those of gold/README.md.
+
+use std::collections::{HashMap, HashSet};
+use std::path::{Path, PathBuf};
+use std::time::Instant;
+
+use serde::Deserialize;
+use storyline_analyze::Analyzer;
+use storyline_model::{Analysis, Article, Span};
+
+use crate::{stream, Report};
+
+/// The gold folder of the repository.
+const GOLD: &str = concat!(
+    env!("CARGO_MANIFEST_DIR"),
+    "/../../gold/figures-quotes-times"
+);
+
+/// Words of an attribution that do not name the source ("selon le", "according to the").
+const SOURCE_FILLERS: &[&str] = &[
+    "selon",
+    "d'après",
+    "d’après",
+    "de",
+    "du",
+    "des",
+    "le",
+    "la",
+    "les",
+    "l",
+    "l'",
+    "l’",
+    "un",
+    "une",
+    "according",
+    "to",
+    "the",
+    "a",
+    "an",
+    "said",
+    "says",
+    "told",
+    "by",
+    "a",
+    "indiqué",
+    "annoncé",
+];
+
+/// One annotated article.
+#[derive(Debug, Deserialize)]
+struct GoldArticle {
+    corpus: String,
+    id: String,
+    #[serde(default)]
+    figures: Vec<GoldFigure>,
+    #[serde(default)]
+    quotes: Vec<GoldQuote>,
+    #[serde(default)]
+    times: Vec<GoldTime>,
+}
+
+#[derive(Debug, Deserialize)]
+struct GoldFigure {
+    locate: String,
+    #[serde(default)]
+    occurrence: usize,
+    value: f64,
+    qualifier: String,
+    what: String,
+    source: Option<String>,
+}
+
+#[derive(Debug, Deserialize)]
+struct GoldQuote {
+    locate: String,
+    #[serde(default)]
+    occurrence: usize,
+    last: String,
+    kind: String,
+    speaker: Option<String>,
+    speaker_full: Option<String>,
+}
+
+#[derive(Debug, Deserialize)]
+struct GoldTime {
+    locate: String,
+    #[serde(default)]
+    occurrence: usize,
+    value: Option<String>,
+}
+
+/// Counts of one language and split.
+#[derive(Debug, Default)]
+struct Tally {
+    articles: usize,
+    unlocated: usize,
+    figures_gold: usize,
+    figures_system: usize,
+    figures_right: usize,
+    sources_gold: usize,
+    sources_right: usize,
+    quotes_gold: usize,
+    quotes_indirect: usize,
+    quotes_system: usize,
+    quotes_found: usize,
+    speakers_gold: usize,
+    speakers_right: usize,
+    times_gold: usize,
+    times_system: usize,
+    times_right: usize,
+}
+
+/// Scores every gold file whose articles are in `data`.
+pub fn score(data: &Path, analyzer: &Analyzer, report: &mut Report) {
+    let started = Instant::now();
+    let files = ["fr-dev", "fr-test", "en-dev", "en-test"];
+    let gold: Vec<(&str, Vec<GoldArticle>)> = files
+        .iter()
+        .filter_map(|name| {
+            read_gold(&Path::new(GOLD).join(format!("{name}.jsonl"))).map(|g| (*name, g))
+        })
+        .collect();
+    if gold.is_empty() {
+        report
+            .skipped
+            .push(format!("analyze.facts: no gold files in {GOLD}"));
+        return;
+    }
+    let wanted: HashSet<(String, String)> = gold
+        .iter()
+        .flat_map(|(_, g)| g.iter().map(|a| (a.corpus.clone(), a.id.clone())))
+        .collect();
+    let Some(articles) = find_articles(data, &wanted) else {
+        report
+            .skipped
+            .push("analyze.facts: OrangeSum or BASIL absent".into());
+        return;
+    };
+    let mut missing = 0;
+    for (name, gold) in &gold {
+        let mut tally = Tally::default();
+        for g in gold {
+            let Some(article) = articles.get(&(g.corpus.clone(), g.id.clone())) else {
+                missing += 1;
+                continue;
+            };
+            tally.articles += 1;
+            score_article(g, &analyzer.analyze(article), &mut tally);
+        }
+        push(report, name, &tally);
+    }
+    if missing > 0 {
+        report.notes.push(format!(
+            "analyze.facts: {missing} gold articles not found in ../shared/data"
+        ));
+    }
+    report.notes.push(format!(
+        "analyze.facts: read and scored the gold articles in {:.2} s",
+        started.elapsed().as_secs_f64()
+    ));
+}
+
+fn read_gold(path: &Path) -> Option<Vec<GoldArticle>> {
+    let text = std::fs::read_to_string(path).ok()?;
+    Some(
+        text.lines()
+            .filter(|l| !l.trim().is_empty())
+            .filter_map(|l| serde_json::from_str(l).ok())
+            .collect(),
+    )
+}
+
+/// The gold articles through the real sources and extract stages, keyed by (corpus, id).
+fn find_articles(
+    data: &Path,
+    wanted: &HashSet<(String, String)>,
+) -> Option<HashMap<(String, String), Article>> {
+    let orangesum = data.join(stream::ORANGESUM);
+    let basil = data.join("basil-media-bias/articles");
+    if !orangesum.exists() || !basil.is_dir() {
+        return None;
+    }
+    let mut found = HashMap::new();
+    for doc in storyline_sources::read(&[orangesum], Default::default()).flatten() {
+        let Ok(articles) = storyline_extract::extract(&doc) else {
+            continue;
+        };
+        for a in articles {
+            let key = ("orangesum".to_string(), a.id.clone());
+            if wanted.contains(&key) {
+                found.insert(key, a);
+            }
+        }
+    }
+    for a in stream::read_articles(&basil, 0, usize::MAX).articles {
+        let stem = PathBuf::from(&a.origin)
+            .file_stem()
+            .map(|s| s.to_string_lossy().into_owned());
+        let key = ("basil".to_string(), stem.unwrap_or_default());
+        if wanted.contains(&key) {
+            found.insert(key, a);
+        }
+    }
+    Some(found)
+}
+
+/// The span of the `occurrence`-th match of `needle` in `text` (overlapping matches count).
+fn locate(text: &str, needle: &str, occurrence: usize) -> Option<Span> {
+    if needle.is_empty() {
+        return None;
+    }
+    let mut from = 0;
+    let mut seen = 0;
+    while let Some(at) = text.get(from..).and_then(|t| t.find(needle)) {
+        let start = from + at;
+        if seen == occurrence {
+            return Some(Span::new(start, start + needle.len()));
+        }
+        seen += 1;
+        from = start + text[start..].chars().next().map_or(1, char::len_utf8);
+    }
+    None
+}
+
+fn overlaps(a: Span, b: Span) -> bool {
+    a.start < b.end && b.start < a.end
+}
+
+/// The first unused system item overlapping `span`, marked used.
+fn take(spans: &[Span], used: &mut [bool], span: Span) -> Option<usize> {
+    let i = (0..spans.len()).find(|&i| !used[i] && overlaps(spans[i], span))?;
+    used[i] = true;
+    Some(i)
+}
+
+fn score_article(g: &GoldArticle, a: &Analysis, t: &mut Tally) {
+    let text = a.text.as_str();
+    // Figures: right when value, what and qualifier agree.
+    let spans: Vec<Span> = a.figures.iter().map(|f| f.span).collect();
+    let mut used = vec![false; spans.len()];
+    t.figures_system += spans.len();
+    for gf in &g.figures {
+        t.figures_gold += 1;
+        let Some(span) = locate(text, &gf.locate, gf.occurrence) else {
+            t.unlocated += 1;
+            continue;
+        };
+        let Some(i) = take(&spans, &mut used, span) else {
+            continue;
+        };
+        let f = &a.figures[i];
+        let qualifier = serde_json::to_value(f.qualifier).ok();
+        let right = (f.value - gf.value).abs() < 1e-6
+            && f.what.as_str() == gf.what
+            && qualifier.as_ref().and_then(|q| q.as_str()) == Some(gf.qualifier.as_str());
+        if right {
+            t.figures_right += 1;
+        }
+        if let Some(source) = &gf.source {
+            t.sources_gold += 1;
+            if source_agrees(source, f.source.as_deref()) {
+                t.sources_right += 1;
+            }
+        }
+    }
+    // Quotes: direct and partial are detected; indirect speech is counted apart.
+    let spans: Vec<Span> = a.quotes.iter().map(|q| q.span).collect();
+    let mut used = vec![false; spans.len()];
+    t.quotes_system += spans.len();
+    for gq in &g.quotes {
+        if gq.kind == "indirect" {
+            t.quotes_indirect += 1;
+            continue;
+        }
+        t.quotes_gold += 1;
+        let Some(start) = locate(text, &gq.locate, gq.occurrence) else {
+            t.unlocated += 1;
+            continue;
+        };
+        let end =
+            locate(&text[start.start..], &gq.last, 0).map_or(start.end, |s| start.start + s.end);
+        let Some(i) = take(&spans, &mut used, Span::new(start.start, end)) else {
+            continue;
+        };
+        t.quotes_found += 1;
+        if let Some(name) = gq
+            .speaker_full
+            .as_deref()
+            .or(gq.speaker.as_deref())
+            .and_then(family_name)
+        {
+            t.speakers_gold += 1;
+            let system = a.quotes[i].speaker.as_deref().unwrap_or("").to_lowercase();
+            if system.contains(&name) {
+                t.speakers_right += 1;
+            }
+        }
+    }
+    // Times: right when the resolved value is equal.
+    let spans: Vec<Span> = a.times.iter().map(|x| x.span).collect();
+    let mut used = vec![false; spans.len()];
+    t.times_system += spans.len();
+    for gt in &g.times {
+        t.times_gold += 1;
+        let Some(span) = locate(text, &gt.locate, gt.occurrence) else {
+            t.unlocated += 1;
+            continue;
+        };
+        if let Some(i) = take(&spans, &mut used, span) {
+            if a.times[i].value == gt.value {
+                t.times_right += 1;
+            }
+        }
+    }
+}
+
+/// The gold source's naming word (the first word that is not a cue or an article) is in the
+/// system's source.
+fn source_agrees(gold: &str, system: Option<&str>) -> bool {
+    let Some(system) = system else { return false };
+    let system = system.to_lowercase();
+    let gold = gold.to_lowercase();
+    let head = gold
+        .split(|c: char| !c.is_alphanumeric() && c != '\'' && c != '’' && c != '-')
+        .find(|w| !w.is_empty() && !SOURCE_FILLERS.contains(w));
+    head.is_some_and(|h| system.contains(h))
+}
+
+/// The last word of a speaker's name, lower-cased, when it can name someone (not a pronoun).
+fn family_name(name: &str) -> Option<String> {
+    let last = name
+        .split_whitespace()
+        .last()?
+        .trim_matches(|c: char| !c.is_alphanumeric())
+        .to_lowercase();
+    const PRONOUNS: &[&str] = &[
+        "il", "elle", "ils", "elles", "he", "she", "they", "it", "we", "i", "lui",
+    ];
+    (last.chars().count() >= 2 && !PRONOUNS.contains(&last.as_str())).then_some(last)
+}
+
+fn ratio(a: usize, b: usize) -> f64 {
+    if b == 0 {
+        0.0
+    } else {
+        a as f64 / b as f64
+    }
+}
+
+fn push(report: &mut Report, split: &str, t: &Tally) {
+    let (lang, part) = split.split_once('-').unwrap_or((split, ""));
+    let on = |what: &str| format!("{} {lang} articles ({part}), {what}", t.articles);
+    let name = |m: &str| format!("analyze.facts.{lang}.{part}.{m}");
+    let quote_p = ratio(t.quotes_found, t.quotes_system);
+    let quote_r = ratio(t.quotes_found, t.quotes_gold);
+    let quote_f1 = if quote_p + quote_r > 0.0 {
+        2.0 * quote_p * quote_r / (quote_p + quote_r)
+    } else {
+        0.0
+    };
+    let rows = [
+        ("figures_precision", ratio(t.figures_right, t.figures_system), on(&format!("{} system figures; right = value, what and qualifier", t.figures_system))),
+        ("figures_recall", ratio(t.figures_right, t.figures_gold), on(&format!("{} gold figures", t.figures_gold))),
+        ("source_accuracy", ratio(t.sources_right, t.sources_gold), on(&format!("{} attributed gold figures found", t.sources_gold))),
+        ("quote_f1", quote_f1, on(&format!("{} direct/partial gold quotes, {} system quotes ({} indirect gold quotes not counted)", t.quotes_gold, t.quotes_system, t.quotes_indirect))),
+        ("speaker_accuracy", ratio(t.speakers_right, t.speakers_gold), on(&format!("{} found quotes with a named gold speaker", t.speakers_gold))),
+        ("times_correct", ratio(t.times_right, t.times_gold), on(&format!("{} gold time expressions ({} system)", t.times_gold, t.times_system))),
+    ];
+    for (metric, value, detail) in rows {
+        report.push("analyze", &name(metric), value, detail);
+    }
+    if t.unlocated > 0 {
+        report.notes.push(format!(
+            "analyze.facts.{lang}.{part}: {} gold items not found in the text",
+            t.unlocated
+        ));
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn locate_counts_overlapping_occurrences() {
+        assert_eq!(locate("aaa", "aa", 1), Some(Span::new(1, 3)));
+        assert_eq!(
+            locate("1.500 euros et 1.500 euros", "1.500 euros", 1),
+            Some(Span::new(15, 26))
+        );
+        assert_eq!(locate("abc", "x", 0), None);
+        assert_eq!(
+            locate("été été", "été", 1).map(|s| s.start),
+            Some(6),
+            "byte offsets"
+        );
+    }
+
+    #[test]
+    fn sources_agree_on_the_naming_word() {
+        assert!(source_agrees(
+            "selon le ministère de la Santé",
+            Some("selon le ministère palestinien de la Santé")
+        ));
+        assert!(source_agrees(
+            "according to the Gaza health ministry",
+            Some("the Gaza health ministry said")
+        ));
+        assert!(!source_agrees("selon l'AFP", Some("selon le ministère")));
+        assert!(!source_agrees("selon l'AFP", None));
+    }
+
+    #[test]
+    fn family_names_skip_pronouns() {
+        assert_eq!(family_name("Mr. Steele").as_deref(), Some("steele"));
+        assert_eq!(family_name("elle"), None);
+    }
+}
