@@ -129,7 +129,10 @@ fn main() {
     }
     let mut wrong: Vec<&(f64, f64, usize, usize)> = distinct
         .iter()
-        .filter(|p| dedup::is_duplicate(signatures[p.2], signatures[p.3]))
+        .filter(|p| match (signatures.get(p.2), signatures.get(p.3)) {
+            (Some(a), Some(b)) => dedup::is_duplicate(a, b),
+            _ => false,
+        })
         .collect();
     // Lowest Jaccard first: the pairs that the floors decide.
     wrong.sort_by(|a, b| a.0.total_cmp(&b.0));
