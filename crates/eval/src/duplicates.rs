@@ -119,8 +119,8 @@ pub fn orangesum(data: &Path, analyzer: &Analyzer, report: &mut Report) {
     ));
 }
 
-/// How close the variants' signatures are to their originals', and how many of those above
-/// the detector's threshold were found.
+/// How close the variants' signatures are to their originals', and how many of those the
+/// detector's pair test accepts were found (the rest were lost in the candidate search).
 fn similarity_note(
     originals: &[Article],
     signatures: &HashMap<String, Vec<u32>>,
@@ -135,7 +135,7 @@ fn similarity_note(
         };
         let j = dedup::jaccard(x, y);
         estimates.push(j);
-        if j >= dedup::MIN_JACCARD {
+        if dedup::is_duplicate(x, y) {
             above.0 += 1;
             above.1 += usize::from(*f);
         }
@@ -148,13 +148,14 @@ fn similarity_note(
     };
     format!(
         "link.duplicates: MinHash Jaccard of variant and original: quartiles {} / {} / {}; \
-         {} of {} variants reach the threshold {}, of which {} were found",
+         {} of {} variants pass the pair test (Jaccard ≥ {} and containment ≥ {}), of which {} were found",
         quartile(1),
         quartile(2),
         quartile(3),
         above.0,
         estimates.len(),
         dedup::MIN_JACCARD,
+        dedup::MIN_CONTAINMENT,
         above.1
     )
 }

@@ -251,7 +251,8 @@ pub struct Analysis {
     pub framing: Vec<FramingMark>,
     /// Stemmed content terms with their counts (title terms counted twice), most frequent first.
     pub terms: Vec<(String, u32)>,
-    /// MinHash signature over word 5-shingles, for near-duplicate detection.
+    /// Near-duplicate fingerprint: the number of distinct word 3-shingles, then 128 MinHash
+    /// values over them (empty for texts under 3 words).
     pub fingerprint: Vec<u32>,
     /// What this language lacks in the analysis (e.g. `figures: no lexicon for de`).
     pub missing: Vec<String>,
