@@ -10,7 +10,6 @@
 //!
 //! Run: `cargo run --release -p storyline-eval --example calibrate_duplicates [DATA_DIR]`
 
-use std::collections::HashMap;
 use std::path::PathBuf;
 use std::time::Instant;
 
@@ -54,7 +53,7 @@ fn main() {
         .take(originals)
         .map(|a| variants::variant(a, &mut rng))
         .unzip();
-    let mut classes = exact_text_classes(&articles);
+    let mut classes = variants::exact_text_classes(&articles);
     let unmodified = articles.len();
     classes.extend(classes.iter().take(originals).copied().collect::<Vec<_>>());
     articles.extend(varied);
@@ -168,17 +167,6 @@ fn quantiles(values: impl Iterator<Item = f64>) -> String {
         })
         .collect::<Vec<String>>()
         .join(" / ")
-}
-
-/// Per article, the index of the first article with exactly the same body text: the
-/// corpus's own exact copies are duplicates too.
-fn exact_text_classes(articles: &[Article]) -> Vec<usize> {
-    let mut first: HashMap<String, usize> = HashMap::new();
-    articles
-        .iter()
-        .enumerate()
-        .map(|(i, a)| *first.entry(a.paragraphs.join("\n")).or_insert(i))
-        .collect()
 }
 
 /// A kind of edit, by name, and whether a variant received it.

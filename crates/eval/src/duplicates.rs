@@ -46,7 +46,7 @@ pub fn orangesum(data: &Path, analyzer: &Analyzer, report: &mut Report) {
         .iter()
         .map(|a| variants::variant(a, &mut rng))
         .unzip();
-    let mut classes = exact_text_classes(&articles);
+    let mut classes = variants::exact_text_classes(&articles);
     let exact_copies = articles.len() - distinct(&classes);
     classes.extend(classes.get(..originals).unwrap_or_default().to_vec());
     let unmodified = articles.len();
@@ -160,16 +160,6 @@ fn similarity_note(
     )
 }
 
-/// Per article, the index of the first article with exactly the same body text.
-fn exact_text_classes(articles: &[Article]) -> Vec<usize> {
-    let mut first: HashMap<String, usize> = HashMap::new();
-    articles
-        .iter()
-        .enumerate()
-        .map(|(i, a)| *first.entry(a.paragraphs.join("\n")).or_insert(i))
-        .collect()
-}
-
 fn distinct(classes: &[usize]) -> usize {
     classes.iter().enumerate().filter(|(i, c)| i == *c).count()
 }
@@ -238,7 +228,7 @@ mod tests {
 
     #[test]
     fn exact_copies_share_a_class() {
-        let classes = exact_text_classes(&[article("a"), article("b"), article("a")]);
+        let classes = variants::exact_text_classes(&[article("a"), article("b"), article("a")]);
         assert_eq!(classes, vec![0, 1, 0]);
         assert_eq!(distinct(&classes), 2);
     }

@@ -240,6 +240,17 @@ fn sentences(text: &str) -> Vec<&str> {
     out
 }
 
+/// Per article, the index of the first article with exactly the same body text: a corpus's
+/// own exact copies are duplicates too, whatever the variants.
+pub fn exact_text_classes(articles: &[Article]) -> Vec<usize> {
+    let mut first: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
+    articles
+        .iter()
+        .enumerate()
+        .map(|(i, a)| *first.entry(a.paragraphs.join("\n")).or_insert(i))
+        .collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
