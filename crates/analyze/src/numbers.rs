@@ -25,6 +25,10 @@ pub struct Number {
     pub end: usize,
     /// A vague amount ("des dizaines", "hundreds"): `value` is its order of magnitude.
     pub vague: bool,
+    /// A plural vague amount ("des dizaines", "hundreds of thousands"): it says "at least two
+    /// of them", so `value` is twice the order of magnitude (the convention of
+    /// docs/annotation.md, section 1.3).
+    pub plural: bool,
     /// Followed by "%", "pour cent" or "percent".
     pub percent: bool,
     /// ISO 4217 code when a currency is written with it.
@@ -40,10 +44,14 @@ struct LangFile {
     glued_scales: BTreeMap<String, f64>,
     vague: BTreeMap<String, f64>,
     vague_determiners: Vec<String>,
+    #[serde(default)]
+    plural_vague: Vec<String>,
     joiners: Vec<String>,
     of: Vec<String>,
     percent: Vec<String>,
     currency: BTreeMap<String, String>,
+    #[serde(default)]
+    subunits: BTreeMap<String, String>,
 }
 
 /// Number words of one language, in hash maps built once.
@@ -55,10 +63,13 @@ struct LangNumbers {
     glued_scales: FxHashMap<String, f64>,
     vague: FxHashMap<String, f64>,
     vague_determiners: FxHashSet<String>,
+    plural_vague: FxHashSet<String>,
     joiners: FxHashSet<String>,
     of: FxHashSet<String>,
     percent: PhraseMap<()>,
     currency: PhraseMap<String>,
+    /// Hundredths of a currency ("centimes", "cents"), mapped to the currency's code.
+    subunits: PhraseMap<String>,
     /// Every word that can start a number in words, so that most words are passed over with one lookup.
     starts: FxHashSet<String>,
 }
@@ -68,6 +79,10 @@ impl From<LangFile> for LangNumbers {
         let mut currency = PhraseMap::default();
         for (phrase, code) in f.currency {
             currency.insert(&phrase, code);
+        }
+        let mut subunits = PhraseMap::default();
+        for (phrase, code) in f.subunits {
+            subunits.insert(&phrase, code);
         }
         let starts = f
             .units
@@ -86,10 +101,12 @@ impl From<LangFile> for LangNumbers {
             glued_scales: f.glued_scales.into_iter().collect(),
             vague: f.vague.into_iter().collect(),
             vague_determiners: f.vague_determiners.into_iter().collect(),
+            plural_vague: f.plural_vague.into_iter().collect(),
             joiners: f.joiners.into_iter().collect(),
             of: f.of.into_iter().collect(),
             percent: PhraseMap::from_phrases(&f.percent),
             currency,
+            subunits,
         }
     }
 }
@@ -120,7 +137,7 @@ impl NumberReader {
         let l = self.langs.get(lang)?;
         let tok = doc.tokens.get(i)?;
         let (mut value, mut end, vague) = match tok.kind {
-            TokenKind::Number => (parse_digits(doc.tok(i), l.decimal_comma)?, i + 1, false),
+            TokenKind::Number => (parse_digits(doc.tok(i), l.decimal_comma)?, i + 1, Vague::No),
             TokenKind::Word
                 if l.starts
                     .contains(low.get(i).split('-').next().unwrap_or("")) =>
@@ -142,21 +159,31 @@ impl NumberReader {
                 first = start;
             }
         }
-        // Scales: "1,4 million", "2.5bn" (glued only), "des dizaines de milliers".
+        // Scales: "1,4 million", "2.5bn" (glued only), "des dizaines de milliers",
+        // "tens of thousands".
         loop {
             let w = low.get(end);
+            let after_of = low.get(end + 1);
             if let Some(s) = l.scales.get(w) {
                 value *= s;
                 end += 1;
             } else if let Some(s) = l.glued_scales.get(w).filter(|_| glued(doc, end)) {
                 value *= s;
                 end += 1;
-            } else if vague && l.of.contains(w) && l.scales.contains_key(low.get(end + 1)) {
-                value *= l.scales.get(low.get(end + 1)).copied().unwrap_or(1.0);
+            } else if let Some(s) = l
+                .scales
+                .get(after_of)
+                .or_else(|| l.vague.get(after_of))
+                .filter(|_| vague != Vague::No && l.of.contains(w))
+            {
+                value *= s;
                 end += 2;
             } else {
                 break;
             }
+        }
+        if vague == Vague::Plural {
+            value *= 2.0;
         }
         let mut percent = false;
         if let Some((n, _)) = l.percent.at(low, end) {
@@ -168,13 +195,19 @@ impl NumberReader {
             if let Some((n, code)) = l.currency.at(low, end + of) {
                 currency = Some(code.clone());
                 end += of + n;
+            } else if let Some((n, code)) = l.subunits.at(low, end) {
+                // "0,58 centime" is 0.0058 EUR.
+                currency = Some(code.clone());
+                value /= 100.0;
+                end += n;
             }
         }
         Some(Number {
             value,
             first,
             end,
-            vague,
+            vague: vague != Vague::No,
+            plural: vague == Vague::Plural,
             percent,
             currency,
         })
@@ -192,13 +225,29 @@ fn glued(doc: &Doc, j: usize) -> bool {
     }
 }
 
+/// Whether an amount in words is vague, and how.
+#[derive(Clone, Copy, PartialEq)]
+enum Vague {
+    No,
+    /// "une centaine", "a dozen": about the value.
+    Singular,
+    /// "des centaines", "dozens": at least twice the value.
+    Plural,
+}
+
 /// Number words from token `i`: value, end token, and whether the amount is vague.
-fn read_words(l: &LangNumbers, low: &Lowered, i: usize) -> Option<(f64, usize, bool)> {
+fn read_words(l: &LangNumbers, low: &Lowered, i: usize) -> Option<(f64, usize, Vague)> {
     // Vague amounts, with their determiner: "des dizaines", "une centaine", "hundreds".
     let det = usize::from(l.vague_determiners.contains(low.get(i)));
-    if let Some(v) = l.vague.get(low.get(i + det)) {
+    let word = low.get(i + det);
+    if let Some(v) = l.vague.get(word) {
         if det == 1 || l.of.contains(low.get(i + 1)) {
-            return Some((*v, i + det + 1, true));
+            let how = if l.plural_vague.contains(word) {
+                Vague::Plural
+            } else {
+                Vague::Singular
+            };
+            return Some((*v, i + det + 1, how));
         }
     }
     let mut total = 0.0;
@@ -241,7 +290,7 @@ fn read_words(l: &LangNumbers, low: &Lowered, i: usize) -> Option<(f64, usize, b
     if words == 1 && !scaled && l.weak.contains(low.get(i)) {
         return None;
     }
-    Some((total + current, end, false))
+    Some((total + current, end, Vague::No))
 }
 
 #[derive(Clone, Copy)]
@@ -399,14 +448,17 @@ mod tests {
     fn vague_amounts_are_flagged() {
         let n = read("des dizaines de blessés", "fr").unwrap_or_else(|| panic!("not read"));
         assert!(n.vague);
-        assert_eq!(n.value, 10.0);
+        assert_eq!(n.value, 20.0, "plural: at least two tens");
+        assert!(n.plural);
         assert_eq!(n.end, 2);
         assert_eq!(value("une centaine", "fr"), Some(100.0));
-        assert_eq!(value("des centaines", "fr"), Some(100.0));
-        assert_eq!(value("des dizaines de milliers", "fr"), Some(10_000.0));
-        assert!(read("hundreds of people", "en").is_some_and(|n| n.vague && n.value == 100.0));
-        assert!(read("dozens of", "en").is_some_and(|n| n.vague && n.value == 12.0));
-        assert!(read("des millions de", "fr").is_some_and(|n| n.vague && n.value == 1e6));
+        assert!(read("une centaine", "fr").is_some_and(|n| !n.plural));
+        assert_eq!(value("des centaines", "fr"), Some(200.0));
+        assert_eq!(value("des dizaines de milliers", "fr"), Some(20_000.0));
+        assert!(read("hundreds of people", "en").is_some_and(|n| n.vague && n.value == 200.0));
+        assert!(read("dozens of", "en").is_some_and(|n| n.vague && n.value == 24.0));
+        assert!(read("a dozen", "en").is_some_and(|n| !n.plural && n.value == 12.0));
+        assert!(read("des millions de", "fr").is_some_and(|n| n.vague && n.value == 2e6));
         assert_eq!(value("quarantaine", "fr"), None, "quarantine, not forty");
     }
 
@@ -435,6 +487,28 @@ mod tests {
             (d.value, d.currency.as_deref(), d.first),
             (5e6, Some("USD"), 0)
         );
+    }
+
+    #[test]
+    fn vague_scales_compose_after_of() {
+        assert_eq!(value("tens of thousands of people", "en"), Some(20_000.0));
+        assert_eq!(
+            value("hundreds of thousands of people", "en"),
+            Some(200_000.0)
+        );
+        assert_eq!(value("hundreds of billions of dollars", "en"), Some(2e11));
+    }
+
+    #[test]
+    fn currency_subunits_are_hundredths() {
+        let c = read("0,58 centime par litre", "fr").unwrap_or_else(|| panic!("not read"));
+        assert_eq!(
+            (c.value, c.currency.as_deref(), c.end),
+            (0.0058, Some("EUR"), 2)
+        );
+        let c = read("50 cents each", "en").unwrap_or_else(|| panic!("not read"));
+        assert_eq!((c.value, c.currency.as_deref()), (0.5, Some("USD")));
+        assert!(read("5 per cent", "en").is_some_and(|n| n.percent && n.currency.is_none()));
     }
 
     #[test]

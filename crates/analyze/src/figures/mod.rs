@@ -217,10 +217,10 @@ impl FigureRules {
             Some((q, qual)) => (q, *qual),
             None => (start, Qualifier::Exact),
         };
-        let qualifier = if number.vague && qualifier == Qualifier::Exact {
-            Qualifier::About
-        } else {
-            qualifier
+        let qualifier = match (qualifier, number.plural, number.vague) {
+            (Qualifier::Exact, true, _) => Qualifier::AtLeast,
+            (Qualifier::Exact, false, true) => Qualifier::About,
+            (q, _, _) => q,
         };
         Some(Read::Number(Reading {
             number,

@@ -106,8 +106,8 @@ fn french_qualifiers_and_kinds() {
         ),
         (
             "Des dizaines de blessés ont afflué.",
-            10.0,
-            Qualifier::About,
+            20.0,
+            Qualifier::AtLeast,
             FigureKind::Injured,
         ),
         (
@@ -273,7 +273,7 @@ fn english_counts() {
     let f = only("Dozens of people were injured.", "en");
     assert_eq!(
         (f.value, f.qualifier, f.what),
-        (12.0, Qualifier::About, FigureKind::Injured)
+        (24.0, Qualifier::AtLeast, FigureKind::Injured)
     );
     let f = only("The fund holds $2.5bn in reserves.", "en");
     assert_eq!(
