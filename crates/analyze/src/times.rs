@@ -29,6 +29,11 @@ struct LangFile {
     weekdays: BTreeMap<String, u32>,
     relative: BTreeMap<String, i64>,
     anchored: BTreeMap<String, i64>,
+    weeks: BTreeMap<String, i64>,
+    weekends: BTreeMap<String, i64>,
+    month_offsets: BTreeMap<String, i64>,
+    year_offsets: BTreeMap<String, i64>,
+    vague: Vec<String>,
     next_after: Vec<String>,
     last_after: Vec<String>,
     next_before: Vec<String>,
@@ -45,6 +50,8 @@ struct TimeLang {
     weekdays: FxHashMap<String, u32>,
     relative: PhraseMap<i64>,
     anchored: PhraseMap<i64>,
+    /// Calendar periods counted from the publication date, in their own unit.
+    periods: PhraseMap<Period>,
     next_after: FxHashSet<String>,
     last_after: FxHashSet<String>,
     next_before: FxHashSet<String>,
@@ -66,6 +73,41 @@ fn phrase_map(m: BTreeMap<String, i64>) -> PhraseMap<i64> {
     map
 }
 
+/// A period named relative to the publication date ("last week", "cette année", "recently").
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Period {
+    /// Monday to Sunday, this many weeks from the publication week.
+    Week(i64),
+    /// Saturday and Sunday: -1 the last one before, 0 the latest, 1 the next one.
+    Weekend(i64),
+    /// The month, this many months from the publication month.
+    Month(i64),
+    /// The year, this many years from the publication year.
+    Year(i64),
+    /// No date can be given ("recently", "ces derniers mois").
+    Vague,
+}
+
+/// The period phrases of a language file, one map for every unit.
+fn period_map(f: &LangFile) -> PhraseMap<Period> {
+    let mut map = PhraseMap::default();
+    let units = [
+        (&f.weeks, Period::Week as fn(i64) -> Period),
+        (&f.weekends, Period::Weekend),
+        (&f.month_offsets, Period::Month),
+        (&f.year_offsets, Period::Year),
+    ];
+    for (m, unit) in units {
+        for (p, v) in m {
+            map.insert(p, unit(*v));
+        }
+    }
+    for p in &f.vague {
+        map.insert(p, Period::Vague);
+    }
+    map
+}
+
 impl From<LangFile> for TimeLang {
     fn from(f: LangFile) -> Self {
         let set = |v: Vec<String>| v.into_iter().collect::<FxHashSet<_>>();
@@ -74,6 +116,16 @@ impl From<LangFile> for TimeLang {
                 .filter_map(|p| phrase_tokens(p).into_iter().next())
                 .collect::<Vec<_>>()
         };
+        let periods = period_map(&f);
+        let period_starts = [&f.weeks, &f.weekends, &f.month_offsets, &f.year_offsets]
+            .into_iter()
+            .flat_map(first_words)
+            .chain(
+                f.vague
+                    .iter()
+                    .filter_map(|p| phrase_tokens(p).into_iter().next()),
+            )
+            .collect::<Vec<_>>();
         let starts = f
             .months
             .keys()
@@ -84,6 +136,7 @@ impl From<LangFile> for TimeLang {
             .cloned()
             .chain(first_words(&f.relative))
             .chain(first_words(&f.anchored))
+            .chain(period_starts)
             .collect();
         TimeLang {
             starts,
@@ -91,6 +144,7 @@ impl From<LangFile> for TimeLang {
             weekdays: f.weekdays.into_iter().collect(),
             relative: phrase_map(f.relative),
             anchored: phrase_map(f.anchored),
+            periods,
             next_after: set(f.next_after),
             last_after: set(f.last_after),
             next_before: set(f.next_before),
@@ -132,6 +186,7 @@ enum Found {
     Weekday(u32, Direction),
     Relative(i64),
     Anchored(i64),
+    Period(Period),
 }
 
 /// The publication date as far as it is known.
@@ -170,6 +225,24 @@ impl PubDate {
                 PubDate::Month(y, m)
             }
             _ => PubDate::Year(y),
+        }
+    }
+
+    /// Year and month, when known.
+    fn month(self) -> Option<(i32, u32)> {
+        match self {
+            PubDate::Day(d) => Some((d.year(), d.month())),
+            PubDate::Month(y, m) => Some((y, m)),
+            PubDate::Year(_) | PubDate::Unknown => None,
+        }
+    }
+
+    /// The year, when known.
+    fn year(self) -> Option<i32> {
+        match self {
+            PubDate::Day(d) => Some(d.year()),
+            PubDate::Month(y, _) | PubDate::Year(y) => Some(y),
+            PubDate::Unknown => None,
         }
     }
 
@@ -458,6 +531,9 @@ fn match_at(l: &TimeLang, doc: &Doc, low: &Lowered, i: usize) -> Option<(usize, 
             return Some((i + 1, i + 2, Found::Year(y)));
         }
     }
+    if let Some((n, period)) = l.periods.at(low, i) {
+        return Some((i, i + n, Found::Period(*period)));
+    }
     if let Some((n, off)) = l.relative.at(low, i) {
         return Some((i, i + n, Found::Relative(*off)));
     }
@@ -562,6 +638,7 @@ fn resolve(found: Found, pubdate: PubDate, last_day: Option<NaiveDate>) -> Resol
             };
             day_value(p + Duration::days(offset), None)
         }
+        Found::Period(period) => resolve_period(period, pubdate),
         Found::Relative(off) => match pubdate {
             PubDate::Day(p) => day_value(p + Duration::days(off), None),
             other => unresolved(format!(
@@ -577,6 +654,68 @@ fn resolve(found: Found, pubdate: PubDate, last_day: Option<NaiveDate>) -> Resol
             None => unresolved(
                 "needs an earlier date in the text, known to the day, to count from".to_string(),
             ),
+        },
+    }
+}
+
+/// A period counted from the publication date: weeks and weekends as day ranges (the
+/// guidelines' Monday to Sunday), months and years as such.
+fn resolve_period(period: Period, pubdate: PubDate) -> Resolved {
+    let range = |a: NaiveDate, b: NaiveDate, why: &str| {
+        (
+            Some(format!("{}/{}", a.format("%Y-%m-%d"), b.format("%Y-%m-%d"))),
+            Precision::Day,
+            Some(why.to_string()),
+        )
+    };
+    let needs_day = || {
+        unresolved(format!(
+            "week needs a publication date known to the day (have: {})",
+            pubdate.precision().as_str()
+        ))
+    };
+    match (period, pubdate) {
+        (Period::Vague, _) => unresolved("vague period".to_string()),
+        (Period::Week(off), PubDate::Day(p)) => {
+            let monday = p - Duration::days(i64::from(p.weekday().num_days_from_monday()))
+                + Duration::weeks(off);
+            range(monday, monday + Duration::days(6), "week range")
+        }
+        (Period::Weekend(off), PubDate::Day(p)) => {
+            // The latest Saturday on or before the publication day, or the one a week off.
+            let back = i64::from((p.weekday().num_days_from_monday() + 7 - 5) % 7);
+            let saturday = match off {
+                0 => p - Duration::days(back),
+                o if o < 0 => p - Duration::days(if back == 0 { 7 } else { back }),
+                _ => p + Duration::days(7 - back),
+            };
+            range(saturday, saturday + Duration::days(1), "weekend")
+        }
+        (Period::Week(_) | Period::Weekend(_), _) => needs_day(),
+        (Period::Month(off), _) => match pubdate.month() {
+            Some((y, m)) => {
+                let index = i64::from(y) * 12 + i64::from(m) - 1 + off;
+                match i32::try_from(index.div_euclid(12)) {
+                    Ok(y) => (
+                        Some(format!("{y:04}-{:02}", index.rem_euclid(12) + 1)),
+                        Precision::Month,
+                        None,
+                    ),
+                    Err(_) => unresolved("no such month".to_string()),
+                }
+            }
+            None => unresolved(format!(
+                "month needs a publication date known to the month (have: {})",
+                pubdate.precision().as_str()
+            )),
+        },
+        (Period::Year(off), _) => match pubdate.year() {
+            Some(y) => (
+                Some((i64::from(y) + off).to_string()),
+                Precision::Year,
+                None,
+            ),
+            None => unresolved("year needs a known publication year".to_string()),
         },
     }
 }

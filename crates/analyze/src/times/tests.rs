@@ -301,3 +301,46 @@ fn seed_003_with_unknown_publication_date() {
         Some("no year: publication date unknown")
     );
 }
+
+#[test]
+fn periods_counted_from_the_publication_date() {
+    // Wednesday 1 December 2010.
+    let pubd = day("2010-12-01");
+    let text = "Talks stalled last week and resume early next week. Sales fell last month \
+                and will rise next year. The vote came last weekend, as it has more recently.";
+    assert_eq!(
+        pairs(text, "en", &pubd),
+        vec![
+            p("last week", "2010-11-22/2010-11-28"),
+            p("early next week", "2010-12-06/2010-12-12"),
+            p("last month", "2010-11"),
+            p("next year", "2011"),
+            p("last weekend", "2010-11-27/2010-11-28"),
+            ("more recently".to_string(), None),
+        ]
+    );
+    // Sunday 10 March 2019: the week and weekend end on the publication day.
+    let pubd = day("2019-03-10");
+    let text = "Cette semaine, le club a gagné deux fois ; le week-end a été calme. \
+                L'année dernière, il avait perdu.";
+    assert_eq!(
+        pairs(text, "fr", &pubd),
+        vec![
+            p("Cette semaine", "2019-03-04/2019-03-10"),
+            p("week-end", "2019-03-09/2019-03-10"),
+            p("année dernière", "2018"),
+        ]
+    );
+    let week = one(
+        "Il a neigé la semaine dernière.",
+        "fr",
+        &published(Some("2019-03"), Precision::Month),
+    );
+    assert_eq!((week.value, week.precision), (None, Precision::Unknown));
+    let m = one(
+        "Prices rose this month.",
+        "en",
+        &published(Some("2019-03"), Precision::Month),
+    );
+    assert_eq!(m.value.as_deref(), Some("2019-03"));
+}
