@@ -6,7 +6,7 @@ use storyline_model::{Entity, Span, TimeExpr};
 
 use super::phrase::Lowered;
 use super::rules::FigureLang;
-use crate::text::{Doc, TokenKind};
+use crate::text::{Doc, Sentence, TokenKind};
 
 /// Whether tokens `a` and `b` touch.
 pub(super) fn touch(doc: &Doc, a: usize, b: usize) -> bool {
@@ -20,6 +20,26 @@ fn is_punct(doc: &Doc, i: usize, p: &str) -> bool {
     doc.tokens
         .get(i)
         .is_some_and(|t| t.kind == TokenKind::Punct && t.span.slice(doc.text) == p)
+}
+
+/// Whether a minus sign is written right before token `i` of sentence `s` ("-3 points",
+/// "(-0,6%)", "se portant à - 43"): a dash after a word, an opening bracket or a sign, on the
+/// same line. Not a hyphen inside a name ("Covid-19"), a range or score ("2-3"), or a dash
+/// opening a sentence or a list item.
+pub(super) fn minus_before(doc: &Doc, s: &Sentence, i: usize) -> bool {
+    let Some(dash) = i.checked_sub(1).filter(|d| *d > s.first) else {
+        return false;
+    };
+    if !(is_punct(doc, dash, "-") || is_punct(doc, dash, "−")) {
+        return false;
+    }
+    let (Some(before), Some(d)) = (doc.tokens.get(dash - 1), doc.tokens.get(dash)) else {
+        return false;
+    };
+    let between = doc.text.get(before.span.end..d.span.start).unwrap_or("\n");
+    let opening = before.kind == TokenKind::Punct
+        && matches!(before.span.slice(doc.text), "(" | "[" | ":" | "=");
+    !between.contains('\n') && (opening || (before.kind == TokenKind::Word && !between.is_empty()))
 }
 
 fn kind(doc: &Doc, i: usize) -> Option<TokenKind> {

@@ -191,11 +191,14 @@ impl FigureRules {
         i: usize,
         lang: &str,
     ) -> Option<Read> {
-        let number = self.numbers.read(doc, low, i, lang)?;
-        let opener = l
-            .range_open
-            .ending_at(low, s.first, number.first)
-            .map(|(p, _)| p);
+        let mut number = self.numbers.read(doc, low, i, lang)?;
+        let first = if filter::minus_before(doc, s, number.first) {
+            number.value = -number.value;
+            number.first - 1
+        } else {
+            number.first
+        };
+        let opener = l.range_open.ending_at(low, s.first, first).map(|(p, _)| p);
         let join = low.get(number.end);
         let joined = l.range_join.contains(join)
             || (opener.is_some() && l.range_join_after_open.contains(join));
@@ -212,7 +215,7 @@ impl FigureRules {
             _ => (None, number.end),
         };
         // "entre" belongs to the figure only when a range follows it.
-        let start = opener.filter(|_| high.is_some()).unwrap_or(number.first);
+        let start = opener.filter(|_| high.is_some()).unwrap_or(first);
         let (start, qualifier) = match l.qualifiers.ending_at(low, s.first, start) {
             Some((q, qual)) => (q, *qual),
             None => (start, Qualifier::Exact),
@@ -254,7 +257,8 @@ impl FigureRules {
         } else {
             (r.end, r.end)
         };
-        if who.0 < who.1 && l.not_counted.contains(low.get(who.0)) {
+        let noun = who.0 + usize::from(l.before_counted.contains(low.get(who.0)));
+        if who.0 < who.1 && l.not_counted.contains(low.get(noun)) {
             return None;
         }
         let mut what = if r.number.percent {

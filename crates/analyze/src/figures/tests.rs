@@ -623,3 +623,23 @@ fn two_counts_in_one_sentence_keep_their_own_sources() {
     assert_eq!(source(12_000.0).as_deref(), Some("Police said"));
     assert_eq!(source(40_000.0).as_deref(), Some("organisers claimed"));
 }
+
+#[test]
+fn a_written_minus_sign_makes_the_value_negative() {
+    let f = only("Le solde des admissions est de - 12 patients.", "fr");
+    assert_eq!(f.value, -12.0);
+    let found = figures("Le candidat recule à 21 % (-4 points).", "fr");
+    assert_eq!(values(&found), [21.0, -4.0]);
+    let found = figures("Le Covid-19 a fait 30 morts.", "fr");
+    assert_eq!(values(&found), [30.0], "a hyphen inside a name is no sign");
+}
+
+#[test]
+fn physical_measures_and_periods_are_not_counts() {
+    assert!(figures("Le village est à 35 km de la ville.", "fr").is_empty());
+    assert!(figures("Une tour de 300 mètres domine le port.", "fr").is_empty());
+    assert!(figures("Les trains roulent à 80 km/h.", "fr").is_empty());
+    assert!(figures("La route a été coupée sur 12 miles.", "en").is_empty());
+    let found = figures("Sur les 7 derniers jours, 40 malades ont été admis.", "fr");
+    assert_eq!(values(&found), [40.0]);
+}
