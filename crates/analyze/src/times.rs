@@ -34,6 +34,7 @@ struct LangFile {
     month_offsets: BTreeMap<String, i64>,
     year_offsets: BTreeMap<String, i64>,
     vague: Vec<String>,
+    future: Vec<String>,
     next_after: Vec<String>,
     last_after: Vec<String>,
     next_before: Vec<String>,
@@ -52,6 +53,8 @@ struct TimeLang {
     anchored: PhraseMap<i64>,
     /// Calendar periods counted from the publication date, in their own unit.
     periods: PhraseMap<Period>,
+    /// Words that put a later weekday of their sentence in the future ("will", "doit").
+    future: FxHashSet<String>,
     next_after: FxHashSet<String>,
     last_after: FxHashSet<String>,
     next_before: FxHashSet<String>,
@@ -145,6 +148,7 @@ impl From<LangFile> for TimeLang {
             relative: phrase_map(f.relative),
             anchored: phrase_map(f.anchored),
             periods,
+            future: set(f.future),
             next_after: set(f.next_after),
             last_after: set(f.last_after),
             next_before: set(f.next_before),
@@ -158,6 +162,9 @@ impl From<LangFile> for TimeLang {
     }
 }
 
+/// How many tokens before a weekday a future word may stand ("will meet with X on Thursday").
+const FUTURE_WINDOW: usize = 8;
+
 /// Which occurrence of a weekday is meant.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Direction {
@@ -167,6 +174,8 @@ enum Direction {
     Last,
     /// Strictly after ("vendredi prochain", "next Friday").
     Next,
+    /// The first on or after the publication day (future-tense news).
+    Upcoming,
 }
 
 /// What a matched expression says, before resolution.
@@ -301,6 +310,12 @@ impl TimeRules {
                 i += 1;
                 continue;
             };
+            let found = match found {
+                Found::Weekday(wd, Direction::Recent) if l.future_before(doc, &low, first) => {
+                    Found::Weekday(wd, Direction::Upcoming)
+                }
+                other => other,
+            };
             let (value, precision, why) = resolve(found, pubdate, last_day);
             if precision == Precision::Day {
                 last_day = value.as_deref().and_then(parse_iso_day);
@@ -366,6 +381,24 @@ fn glued_punct(doc: &Doc, j: usize, p: &str) -> bool {
 }
 
 impl TimeLang {
+    /// Whether a future word comes shortly before token `i`, in its sentence and clause: the
+    /// guidelines resolve a weekday of a future-tense sentence forward. The window is short so
+    /// that a future verb of another clause does not turn a past weekday around.
+    fn future_before(&self, doc: &Doc, low: &Lowered, i: usize) -> bool {
+        let Some(t) = doc.tokens.get(i) else {
+            return false;
+        };
+        let start = doc
+            .sentences
+            .get(doc.sentence_at(t.span.start))
+            .map_or(i, |s| s.first.min(i))
+            .max(i.saturating_sub(FUTURE_WINDOW));
+        (start..i)
+            .rev()
+            .take_while(|&k| !matches!(low.get(k), "," | ";" | ":"))
+            .any(|k| self.future.contains(low.get(k)))
+    }
+
     fn month_at(&self, doc: &Doc, low: &Lowered, i: usize) -> Option<u32> {
         let m = *self.months.get(low.get(i))?;
         if self.capitalized_months && !doc.tok(i).starts_with(char::is_uppercase) {
@@ -635,6 +668,7 @@ fn resolve(found: Found, pubdate: PubDate, last_day: Option<NaiveDate>) -> Resol
                 Direction::Last => -back,
                 Direction::Next if back == 0 => 7,
                 Direction::Next => 7 - back,
+                Direction::Upcoming => (7 - back) % 7,
             };
             day_value(p + Duration::days(offset), None)
         }

@@ -344,3 +344,32 @@ fn periods_counted_from_the_publication_date() {
     );
     assert_eq!(m.value.as_deref(), Some("2019-03"));
 }
+
+#[test]
+fn weekdays_of_future_clauses_resolve_forward() {
+    // Wednesday 8 June 2016.
+    let pubd = day("2016-06-08");
+    let text = "The mayor will meet the unions on Thursday. She met them on Tuesday, \
+                and she will decide Wednesday.";
+    assert_eq!(
+        pairs(text, "en", &pubd),
+        vec![
+            p("Thursday", "2016-06-09"),
+            p("Tuesday", "2016-06-07"),
+            p("Wednesday", "2016-06-08"),
+        ]
+    );
+    assert_eq!(
+        pairs(
+            "Les travaux doivent reprendre lundi, a dit le maire.",
+            "fr",
+            &pubd
+        ),
+        vec![p("lundi", "2016-06-13")]
+    );
+    // A future verb of another clause leaves a past weekday alone.
+    assert_eq!(
+        pairs("He will run again, he said Monday.", "en", &pubd),
+        vec![p("Monday", "2016-06-06")]
+    );
+}
