@@ -12,6 +12,13 @@ use crate::text::{Doc, Sentence, TokenKind};
 const AFTER_WINDOW: usize = 6;
 /// Tokens before a number that may say what it counts ("la mort de").
 const BEFORE_WINDOW: usize = 3;
+
+/// How many tokens may open a sentence before a count that is still its subject
+/// ("Mardi, douze touristes …", "Les trois occupants …").
+const SUBJECT_REACH: usize = 3;
+/// How far after a subject count its verb may be ("Deux ouvriers qui effectuaient des travaux
+/// sur la voie entre A et B ont été tués" spans 16).
+const VERB_REACH: usize = 18;
 /// Longest counted noun phrase, in words.
 const WHO_MAX: usize = 6;
 
@@ -109,7 +116,35 @@ pub(super) fn kind(
             return Some(*kind);
         }
     }
-    kind_in(doc, low, l, who.1, (who.1 + AFTER_WINDOW).min(s.end))
+    kind_in(doc, low, l, who.1, (who.1 + AFTER_WINDOW).min(s.end)).or_else(|| {
+        let subject = who.0 < who.1 && start.saturating_sub(s.first) <= SUBJECT_REACH;
+        subject
+            .then(|| subject_kind(doc, low, l, who.1, (who.1 + VERB_REACH).min(s.end)))
+            .flatten()
+    })
+}
+
+/// The kind of a count that opens its sentence, read further on in the sentence: as the
+/// subject, its verb may come after an aside or an age ("Huit personnes, dont six enfants, ont
+/// été blessées", "Deux femmes de 22 et 33 ans sont mortes"). A kind word next to another
+/// number is that number's ("…, faisant 3 morts", "315 nouveaux décès", "tuant 5 personnes").
+fn subject_kind(
+    doc: &Doc,
+    low: &Lowered,
+    l: &FigureLang,
+    from: usize,
+    to: usize,
+) -> Option<FigureKind> {
+    let is_number = |k: usize| {
+        doc.tokens
+            .get(k)
+            .is_some_and(|t| t.kind == TokenKind::Number)
+    };
+    (from..to).find_map(|k| {
+        let (n, kind) = l.kinds.at(low, k)?;
+        let owned = (k.saturating_sub(2)..k).any(is_number) || is_number(k + n);
+        (!owned).then_some(*kind)
+    })
 }
 
 /// The place of a figure spanning `at`: the nearest place entity of its sentence (one after a

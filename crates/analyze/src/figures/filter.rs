@@ -23,7 +23,8 @@ fn is_punct(doc: &Doc, i: usize, p: &str) -> bool {
 }
 
 /// Whether a minus sign is written right before token `i` of sentence `s` ("-3 points",
-/// "(-0,6%)", "se portant à - 43"): a dash after a word, an opening bracket or a sign, on the
+/// "(-0,6%)", "(29 %, -3 points)", "se portant à - 43"): a dash after a word, an opening
+/// bracket, a comma or a sign, on the
 /// same line. Not a hyphen inside a name ("Covid-19"), a range or score ("2-3"), or a dash
 /// opening a sentence or a list item.
 pub(super) fn minus_before(doc: &Doc, s: &Sentence, i: usize) -> bool {
@@ -38,7 +39,7 @@ pub(super) fn minus_before(doc: &Doc, s: &Sentence, i: usize) -> bool {
     };
     let between = doc.text.get(before.span.end..d.span.start).unwrap_or("\n");
     let opening = before.kind == TokenKind::Punct
-        && matches!(before.span.slice(doc.text), "(" | "[" | ":" | "=");
+        && matches!(before.span.slice(doc.text), "(" | "[" | ":" | "=" | ",");
     !between.contains('\n') && (opening || (before.kind == TokenKind::Word && !between.is_empty()))
 }
 

@@ -630,6 +630,8 @@ fn a_written_minus_sign_makes_the_value_negative() {
     assert_eq!(f.value, -12.0);
     let found = figures("Le candidat recule à 21 % (-4 points).", "fr");
     assert_eq!(values(&found), [21.0, -4.0]);
+    let found = figures("Sa cote baisse encore (29 %, -3 points).", "fr");
+    assert_eq!(values(&found), [29.0, -3.0]);
     let found = figures("Le Covid-19 a fait 30 morts.", "fr");
     assert_eq!(values(&found), [30.0], "a hyphen inside a name is no sign");
 }
@@ -642,4 +644,29 @@ fn physical_measures_and_periods_are_not_counts() {
     assert!(figures("La route a été coupée sur 12 miles.", "en").is_empty());
     let found = figures("Sur les 7 derniers jours, 40 malades ont été admis.", "fr");
     assert_eq!(values(&found), [40.0]);
+}
+
+#[test]
+fn a_subject_count_takes_the_kind_of_its_later_verb() {
+    let found = figures(
+        "Cinq randonneurs, dont deux guides, ont été blessés par la chute de pierres.",
+        "fr",
+    );
+    assert_eq!(
+        found.iter().map(|f| f.what).collect::<Vec<_>>(),
+        [FigureKind::Injured, FigureKind::Injured]
+    );
+    let f = only(
+        "Trois pêcheurs partis du port à l'aube avec leur chalutier sont morts.",
+        "fr",
+    );
+    assert_eq!(f.what, FigureKind::Killed);
+    let found = figures("Deux camions se sont percutés, faisant 4 morts.", "fr");
+    assert_eq!(
+        found.iter().map(|f| f.what).collect::<Vec<_>>(),
+        [FigureKind::Other, FigureKind::Killed],
+        "the deaths are the 4, not the trucks"
+    );
+    let f = only("L'incendie a coûté la vie à six personnes.", "fr");
+    assert_eq!(f.what, FigureKind::Killed);
 }
