@@ -12,7 +12,7 @@ use storyline_model::Span;
 
 use crate::figures::phrase::{fold, Lowered, PhraseMap};
 use crate::lexicon::{self, LexiconError};
-use crate::text::{Doc, Sentence};
+use crate::text::{Doc, Sentence, TokenKind};
 
 const ALIASES: &str = include_str!("../../../data/sources/aliases.toml");
 const CUES: &[(&str, &str)] = &[
@@ -147,6 +147,8 @@ struct CueFile {
     verbs: Vec<String>,
     subject_starts: Vec<String>,
     not_subject: Vec<String>,
+    #[serde(default)]
+    skip_after_verb: Vec<String>,
     abbreviations: Vec<String>,
     stop: Vec<String>,
 }
@@ -157,6 +159,9 @@ struct Cues {
     verbs: PhraseMap<()>,
     subject_starts: FxHashSet<String>,
     not_subject: FxHashSet<String>,
+    /// Words of a date between a reporting verb and its subject (", a indiqué vendredi 8 mai
+    /// la Direction générale de la santé").
+    skip_after_verb: FxHashSet<String>,
     abbreviations: FxHashSet<String>,
     stop: FxHashSet<String>,
 }
@@ -184,6 +189,7 @@ impl AttributionRules {
                     verbs: PhraseMap::from_phrases(&f.verbs),
                     subject_starts: f.subject_starts.into_iter().collect(),
                     not_subject: f.not_subject.into_iter().collect(),
+                    skip_after_verb: f.skip_after_verb.into_iter().collect(),
                     abbreviations: f.abbreviations.into_iter().collect(),
                     stop: f.stop.into_iter().collect(),
                 };
@@ -230,7 +236,16 @@ impl AttributionRules {
                 Some((t, clause_end(t + n))).filter(|(_, e)| *e > t + n)
             } else if let Some((n, _)) = c.verbs.at(low, t) {
                 let after_quote = t > s.first && matches!(low.get(t - 1), "," | "»" | "\"" | "”");
-                let next = t + n;
+                let mut next = t + n;
+                while next < s.end
+                    && (c.skip_after_verb.contains(low.get(next))
+                        || doc
+                            .tokens
+                            .get(next)
+                            .is_some_and(|x| x.kind == TokenKind::Number))
+                {
+                    next += 1;
+                }
                 let subject_like = c.subject_starts.contains(low.get(next))
                     || (next < s.end
                         && doc.tokens.get(next).is_some_and(|x| {
@@ -245,7 +260,7 @@ impl AttributionRules {
                     while start > s.first && !closes(start - 1) {
                         start -= 1;
                     }
-                    forward_only = next < s.end && !closes(next);
+                    forward_only = t + n < s.end && !closes(t + n);
                     Some((start, t + n)).filter(|_| start < t && t - start <= SUBJECT_MAX)
                 }
             } else {
@@ -402,6 +417,36 @@ mod tests {
             .err()
             .map(|e| e.origin);
         assert_eq!(err.as_deref(), Some("bad.toml"));
+    }
+
+    #[test]
+    fn a_date_between_the_verb_and_its_subject_is_skipped() {
+        assert_eq!(
+            attributions(
+                "Quinze morts en un jour, a indiqué mardi 3 mars la préfecture du Rhône.",
+                "fr"
+            ),
+            [a("a indiqué mardi 3 mars la préfecture du Rhône", None)]
+        );
+        assert_eq!(
+            attributions(
+                "Cinq blessés, a annoncé lundi que l'enquête continue.",
+                "fr"
+            ),
+            Vec::<(String, Option<String>)>::new(),
+            "no subject after the date"
+        );
+    }
+
+    #[test]
+    fn learnt_from_is_an_attribution() {
+        assert_eq!(
+            attributions(
+                "Trois randonneurs ont été secourus, a-t-on appris auprès des gendarmes.",
+                "fr"
+            ),
+            [a("appris auprès des gendarmes", None)]
+        );
     }
 
     #[test]
