@@ -35,6 +35,7 @@ struct LangFile {
     year_offsets: BTreeMap<String, i64>,
     vague: Vec<String>,
     future: Vec<String>,
+    not_year_after: Vec<String>,
     next_after: Vec<String>,
     last_after: Vec<String>,
     next_before: Vec<String>,
@@ -55,6 +56,8 @@ struct TimeLang {
     periods: PhraseMap<Period>,
     /// Words that put a later weekday of their sentence in the future ("will", "doit").
     future: FxHashSet<String>,
+    /// Words after a bare four-digit number that make it a count, not a year ("2000 euros").
+    not_year_after: FxHashSet<String>,
     next_after: FxHashSet<String>,
     last_after: FxHashSet<String>,
     next_before: FxHashSet<String>,
@@ -149,6 +152,7 @@ impl From<LangFile> for TimeLang {
             anchored: phrase_map(f.anchored),
             periods,
             future: set(f.future),
+            not_year_after: set(f.not_year_after),
             next_after: set(f.next_after),
             last_after: set(f.last_after),
             next_before: set(f.next_before),
@@ -164,6 +168,9 @@ impl From<LangFile> for TimeLang {
 
 /// How many tokens before a weekday a future word may stand ("will meet with X on Thursday").
 const FUTURE_WINDOW: usize = 8;
+
+/// Years a four-digit number written alone is taken for.
+const BARE_YEARS: std::ops::RangeInclusive<i32> = 1800..=2099;
 
 /// Which occurrence of a weekday is meant.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -192,6 +199,8 @@ enum Found {
         month: u32,
     },
     Year(i32),
+    /// The ten years from this one.
+    Decade(i32),
     Weekday(u32, Direction),
     Relative(i64),
     Anchored(i64),
@@ -399,6 +408,38 @@ impl TimeLang {
             .any(|k| self.future.contains(low.get(k)))
     }
 
+    /// A four-digit number standing alone as a year ("the 2016 campaign", "par rapport à
+    /// 2012"): plain digits in the years news speaks of, not glued to other digits or signs,
+    /// not a count of the words after it, not an amount after a currency sign. A decade
+    /// ("the 1940s") is the range of its years.
+    fn bare_year(&self, doc: &Doc, low: &Lowered, i: usize) -> Option<(usize, Found)> {
+        let y = year_at(doc, i).filter(|y| BARE_YEARS.contains(y))?;
+        if y % 10 == 0 && low.get(i + 1) == "s" && touch(doc, i, i + 1) {
+            return Some((i + 2, Found::Decade(y)));
+        }
+        // Part of a longer numeric form: "2015-2016", "10/2015", "1.2015".
+        let glued = |j: usize, beyond: Option<usize>| {
+            let touching = touch(doc, j.min(i), j.max(i));
+            let number = |k: usize| {
+                doc.tokens
+                    .get(k)
+                    .is_some_and(|t| t.kind == TokenKind::Number)
+            };
+            touching
+                && (number(j)
+                    || (matches!(low.get(j), "/" | "-" | ":" | "." | ",")
+                        && beyond.is_some_and(|k| number(k) && touch(doc, j.min(k), j.max(k)))))
+        };
+        let after_sign = i
+            .checked_sub(1)
+            .is_some_and(|p| matches!(low.get(p), "$" | "€" | "£" | "n°" | "no" | "#"));
+        let glued_before = i.checked_sub(1).is_some_and(|j| glued(j, j.checked_sub(1)));
+        if glued(i + 1, Some(i + 2)) || glued_before || after_sign {
+            return None;
+        }
+        (!self.not_year_after.contains(low.get(i + 1))).then_some((i + 1, Found::Year(y)))
+    }
+
     fn month_at(&self, doc: &Doc, low: &Lowered, i: usize) -> Option<u32> {
         let m = *self.months.get(low.get(i))?;
         if self.capitalized_months && !doc.tok(i).starts_with(char::is_uppercase) {
@@ -564,6 +605,9 @@ fn match_at(l: &TimeLang, doc: &Doc, low: &Lowered, i: usize) -> Option<(usize, 
             return Some((i + 1, i + 2, Found::Year(y)));
         }
     }
+    if let Some((end, found)) = l.bare_year(doc, low, i) {
+        return Some((i, end, found));
+    }
     if let Some((n, period)) = l.periods.at(low, i) {
         return Some((i, i + n, Found::Period(*period)));
     }
@@ -615,6 +659,11 @@ fn iso_or_numeric(doc: &Doc, i: usize) -> Option<(usize, usize, Found)> {
 fn resolve(found: Found, pubdate: PubDate, last_day: Option<NaiveDate>) -> Resolved {
     match found {
         Found::Year(y) => (Some(y.to_string()), Precision::Year, None),
+        Found::Decade(y) => (
+            Some(format!("{y}/{}", y + 9)),
+            Precision::Year,
+            Some("decade".to_string()),
+        ),
         Found::Month {
             year: Some(y),
             month,

@@ -373,3 +373,24 @@ fn weekdays_of_future_clauses_resolve_forward() {
         vec![p("Monday", "2016-06-06")]
     );
 }
+
+#[test]
+fn bare_years_and_decades() {
+    let pubd = day("2015-07-31");
+    assert_eq!(
+        pairs(
+            "During the 2012 campaign he sold them for $2010 to 2000 people, as in the 1940s.",
+            "en",
+            &pubd
+        ),
+        vec![p("2012", "2012"), p("1940s", "1940/1949")]
+    );
+    assert_eq!(
+        pairs(
+            "Une hausse par rapport à 2014, avec 1800 personnes et 2013 euros.",
+            "fr",
+            &pubd
+        ),
+        vec![p("2014", "2014")]
+    );
+}
