@@ -450,6 +450,17 @@ mod tests {
     }
 
     #[test]
+    fn polls_and_records_that_show_are_sources() {
+        assert_eq!(
+            attributions(
+                "A new county survey shows 61 percent support the plan.",
+                "en"
+            ),
+            [a("A new county survey shows", None)]
+        );
+    }
+
+    #[test]
     fn no_cue_no_source() {
         assert!(attributions(
             "Le déconfinement s'achèvera en juin selon les régions.",
