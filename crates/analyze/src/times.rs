@@ -549,8 +549,19 @@ impl TimeLang {
         let before_next = self.next_before.contains(low.get(i));
         let before_last = self.last_before.contains(low.get(i));
         let w = i + usize::from(before_next || before_last);
-        let wd = *self.weekdays.get(low.get(w))?;
+        let word = low.get(w);
+        let possessive = word.strip_suffix("'s");
+        let wd = *self.weekdays.get(possessive.unwrap_or(word))?;
         let mut j = w + 1;
+        if possessive.is_some() {
+            // "Tuesday's primaries": the day, with nothing after it.
+            let dir = match (before_next, before_last) {
+                (true, _) => Direction::Next,
+                (_, true) => Direction::Last,
+                _ => Direction::Recent,
+            };
+            return Some((i, j, Found::Weekday(wd, dir)));
+        }
         if !(before_next || before_last) {
             let comma = usize::from(low.get(j) == ",");
             let article = usize::from(matches!(low.get(j + comma), "le" | "the"));
@@ -585,7 +596,9 @@ impl TimeLang {
 
 /// The expression that starts at token `i`: first token, end token, what it says.
 fn match_at(l: &TimeLang, doc: &Doc, low: &Lowered, i: usize) -> Option<(usize, usize, Found)> {
-    if doc.tokens.get(i)?.kind != TokenKind::Number && !l.starts.contains(low.get(i)) {
+    let word = low.get(i);
+    let unpossessed = word.strip_suffix("'s").unwrap_or(word);
+    if doc.tokens.get(i)?.kind != TokenKind::Number && !l.starts.contains(unpossessed) {
         return None;
     }
     if let Some(f) = iso_or_numeric(doc, i) {

@@ -394,3 +394,21 @@ fn bare_years_and_decades() {
         vec![p("2014", "2014")]
     );
 }
+
+#[test]
+fn english_possessives_of_days_and_periods() {
+    // Thursday 9 June 2016.
+    let pubd = day("2016-06-09");
+    assert_eq!(
+        pairs(
+            "After Tuesday's vote, this week's papers looked to next year's race.",
+            "en",
+            &pubd
+        ),
+        vec![
+            p("Tuesday's", "2016-06-07"),
+            p("this week's", "2016-06-06/2016-06-12"),
+            p("next year's", "2017"),
+        ]
+    );
+}
