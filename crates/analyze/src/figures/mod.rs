@@ -269,7 +269,17 @@ impl FigureRules {
             context::kind(doc, low, l, s, r.start, who)
         };
         if who.0 == who.1 && what.is_none() {
-            return None;
+            // A bare number that is a part ("dont 605 en milieu hospitalier") or a change
+            // ("soit 243 de plus") of a figure of its sentence counts what that figure counts.
+            let change = l.change_after.at(low, r.end).is_some();
+            let parent = part_of(low, l, s, r.start, None, earlier).or_else(|| {
+                earlier
+                    .0
+                    .len()
+                    .checked_sub(1)
+                    .filter(|p| change && *p >= earlier.1)
+            });
+            what = Some(earlier.0.get(parent?)?.what);
         }
         let counted_kind = what.is_some_and(|k| k != FigureKind::Other);
         if filter::year_like(

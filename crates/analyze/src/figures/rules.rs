@@ -23,6 +23,7 @@ struct LangFile {
 #[serde(default)]
 struct Words {
     part_of: Vec<String>,
+    change_after: Vec<String>,
     range_open: Vec<String>,
     range_join: Vec<String>,
     range_join_after_open: Vec<String>,
@@ -43,6 +44,8 @@ pub(super) struct FigureLang {
     pub qualifiers: PhraseMap<Qualifier>,
     pub kinds: PhraseMap<FigureKind>,
     pub part_of: PhraseMap<()>,
+    /// Words after a bare number that make it a change of the figure before it ("243 de plus").
+    pub change_after: PhraseMap<()>,
     pub range_open: PhraseMap<()>,
     pub range_join: FxHashSet<String>,
     pub range_join_after_open: FxHashSet<String>,
@@ -89,6 +92,7 @@ impl FigureLang {
             qualifiers,
             kinds,
             part_of: PhraseMap::from_phrases(&w.part_of),
+            change_after: PhraseMap::from_phrases(&w.change_after),
             range_open: PhraseMap::from_phrases(&w.range_open),
             range_join: set(w.range_join),
             range_join_after_open: set(w.range_join_after_open),

@@ -670,3 +670,25 @@ fn a_subject_count_takes_the_kind_of_its_later_verb() {
     let f = only("L'incendie a coûté la vie à six personnes.", "fr");
     assert_eq!(f.what, FigureKind::Killed);
 }
+
+#[test]
+fn a_bare_part_or_change_counts_what_its_figure_counts() {
+    let found = figures(
+        "L'épidémie a fait 1.200 morts, dont 300 à domicile et 900 en maison de retraite.",
+        "fr",
+    );
+    assert_eq!(values(&found), [1200.0, 300.0, 900.0]);
+    assert!(found.iter().all(|f| f.what == FigureKind::Killed));
+    assert_eq!(found[1].part_of, Some(0));
+    let found = figures(
+        "Le virus a fait 812 morts, soit 35 de plus en un jour.",
+        "fr",
+    );
+    assert_eq!(values(&found), [812.0, 35.0]);
+    assert_eq!(found[1].what, FigureKind::Killed);
+    assert_eq!(found[1].part_of, None, "a change is not a part");
+    assert!(
+        figures("Le match s'est joué à 35 de plus.", "fr").is_empty(),
+        "no figure before it to change"
+    );
+}
