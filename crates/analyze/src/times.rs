@@ -36,6 +36,11 @@ struct LangFile {
     vague: Vec<String>,
     future: Vec<String>,
     not_year_after: Vec<String>,
+    counts: BTreeMap<String, i64>,
+    ago_days: BTreeMap<String, i64>,
+    ago_months: BTreeMap<String, i64>,
+    ago_before: Vec<String>,
+    ago_after: Vec<String>,
     next_after: Vec<String>,
     last_after: Vec<String>,
     next_before: Vec<String>,
@@ -58,6 +63,16 @@ struct TimeLang {
     future: FxHashSet<String>,
     /// Words after a bare four-digit number that make it a count, not a year ("2000 euros").
     not_year_after: FxHashSet<String>,
+    /// Small counts written as words ("cinq", "a").
+    counts: FxHashMap<String, i64>,
+    /// Units of an offset back from the publication date, in days ("semaine" = 7).
+    ago_days: FxHashMap<String, i64>,
+    /// Units of an offset back from the publication date, in months ("ans" = 12).
+    ago_months: FxHashMap<String, i64>,
+    /// Words before a count that make it an offset back ("il y a trois mois").
+    ago_before: PhraseMap<()>,
+    /// Words after a count and unit that make it an offset back ("two years ago").
+    ago_after: FxHashSet<String>,
     next_after: FxHashSet<String>,
     last_after: FxHashSet<String>,
     next_before: FxHashSet<String>,
@@ -143,6 +158,12 @@ impl From<LangFile> for TimeLang {
             .chain(first_words(&f.relative))
             .chain(first_words(&f.anchored))
             .chain(period_starts)
+            .chain(f.counts.keys().cloned())
+            .chain(
+                f.ago_before
+                    .iter()
+                    .filter_map(|p| phrase_tokens(p).into_iter().next()),
+            )
             .collect();
         TimeLang {
             starts,
@@ -153,6 +174,17 @@ impl From<LangFile> for TimeLang {
             periods,
             future: set(f.future),
             not_year_after: set(f.not_year_after),
+            counts: f.counts.into_iter().collect(),
+            ago_days: f.ago_days.into_iter().collect(),
+            ago_months: f.ago_months.into_iter().collect(),
+            ago_before: {
+                let mut m = PhraseMap::default();
+                for p in &f.ago_before {
+                    m.insert(p, ());
+                }
+                m
+            },
+            ago_after: set(f.ago_after),
             next_after: set(f.next_after),
             last_after: set(f.last_after),
             next_before: set(f.next_before),
@@ -205,6 +237,10 @@ enum Found {
     Relative(i64),
     Anchored(i64),
     Period(Period),
+    /// This many days back from the publication date.
+    DaysAgo(i64),
+    /// This many months back from the publication date; whole years keep year precision.
+    MonthsAgo(i64),
 }
 
 /// The publication date as far as it is known.
@@ -440,6 +476,30 @@ impl TimeLang {
         (!self.not_year_after.contains(low.get(i + 1))).then_some((i + 1, Found::Year(y)))
     }
 
+    /// A count at token `i` (digits or a word) and the unit after it, in days or months.
+    fn count_unit(&self, doc: &Doc, low: &Lowered, i: usize) -> Option<Found> {
+        let n = match int_at(doc, i, 3) {
+            Some(n) => i64::from(n),
+            None => *self.counts.get(low.get(i))?,
+        };
+        let unit = low.get(i + 1);
+        if let Some(d) = self.ago_days.get(unit) {
+            return Some(Found::DaysAgo(n * d));
+        }
+        self.ago_months.get(unit).map(|m| Found::MonthsAgo(n * m))
+    }
+
+    /// "il y a trois mois", "voilà une semaine", "two years ago".
+    fn ago(&self, doc: &Doc, low: &Lowered, i: usize) -> Option<(usize, Found)> {
+        if let Some((n, ())) = self.ago_before.at(low, i) {
+            return self.count_unit(doc, low, i + n).map(|f| (i + n + 2, f));
+        }
+        let found = self.count_unit(doc, low, i)?;
+        self.ago_after
+            .contains(low.get(i + 2))
+            .then_some((i + 3, found))
+    }
+
     fn month_at(&self, doc: &Doc, low: &Lowered, i: usize) -> Option<u32> {
         let m = *self.months.get(low.get(i))?;
         if self.capitalized_months && !doc.tok(i).starts_with(char::is_uppercase) {
@@ -618,6 +678,9 @@ fn match_at(l: &TimeLang, doc: &Doc, low: &Lowered, i: usize) -> Option<(usize, 
             return Some((i + 1, i + 2, Found::Year(y)));
         }
     }
+    if let Some((end, found)) = l.ago(doc, low, i) {
+        return Some((i, end, found));
+    }
     if let Some((end, found)) = l.bare_year(doc, low, i) {
         return Some((i, end, found));
     }
@@ -735,6 +798,28 @@ fn resolve(found: Found, pubdate: PubDate, last_day: Option<NaiveDate>) -> Resol
             day_value(p + Duration::days(offset), None)
         }
         Found::Period(period) => resolve_period(period, pubdate),
+        Found::DaysAgo(n) => match pubdate {
+            PubDate::Day(p) => day_value(
+                p - Duration::days(n),
+                Some("approximate offset".to_string()),
+            ),
+            other => unresolved(format!(
+                "offset in days needs a publication date known to the day (have: {})",
+                other.precision().as_str()
+            )),
+        },
+        Found::MonthsAgo(n) if n % 12 == 0 => match pubdate.year() {
+            Some(y) => (
+                Some((i64::from(y) - n / 12).to_string()),
+                Precision::Year,
+                Some("approximate offset".to_string()),
+            ),
+            None => unresolved("offset in years needs a known publication year".to_string()),
+        },
+        Found::MonthsAgo(n) => match resolve_period(Period::Month(-n), pubdate) {
+            (Some(v), p, _) => (Some(v), p, Some("approximate offset".to_string())),
+            other => other,
+        },
         Found::Relative(off) => match pubdate {
             PubDate::Day(p) => day_value(p + Duration::days(off), None),
             other => unresolved(format!(

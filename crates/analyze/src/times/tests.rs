@@ -412,3 +412,34 @@ fn english_possessives_of_days_and_periods() {
         ]
     );
 }
+
+#[test]
+fn offsets_back_from_the_publication_date() {
+    // Saturday 12 September 2020.
+    let pubd = day("2020-09-12");
+    assert_eq!(
+        pairs(
+            "Le chantier a commencé il y a six mois, le projet il y a cinq ans, la grève voilà une semaine.",
+            "fr",
+            &pubd
+        ),
+        vec![
+            p("il y a six mois", "2020-03"),
+            p("il y a cinq ans", "2015"),
+            p("voilà une semaine", "2020-09-05"),
+        ]
+    );
+    assert_eq!(
+        pairs("She ran two years ago and 3 days ago.", "en", &pubd),
+        vec![p("two years ago", "2018"), p("3 days ago", "2020-09-09")]
+    );
+    let unknown = one(
+        "She ran two years ago.",
+        "en",
+        &published(None, Precision::Unknown),
+    );
+    assert_eq!(
+        (unknown.value, unknown.precision),
+        (None, Precision::Unknown)
+    );
+}
