@@ -209,7 +209,14 @@ impl FigureRules {
             .then(|| self.numbers.read(doc, low, number.end + 1, lang))
             .flatten();
         let (high, end) = match second {
-            Some(b) if b.value > number.value => (Some(b.value), b.end),
+            Some(b) if b.value > number.value => {
+                // "entre 49,3 et 50,2 %": the sign or currency written once is the whole range's.
+                number.percent |= b.percent;
+                if number.currency.is_none() {
+                    number.currency = b.currency;
+                }
+                (Some(b.value), b.end)
+            }
             // "2-1": a score, not a range; skip both numbers.
             Some(b) if join == "-" => return Some(Read::Score(b.end)),
             _ => (None, number.end),

@@ -692,3 +692,17 @@ fn a_bare_part_or_change_counts_what_its_figure_counts() {
         "no figure before it to change"
     );
 }
+
+#[test]
+fn a_range_shares_its_written_sign_or_currency() {
+    let f = only("La liste obtiendrait entre 12,5 et 14 % des voix.", "fr");
+    assert_eq!(
+        (f.value, f.high, f.what),
+        (12.5, Some(14.0), FigureKind::Percent)
+    );
+    let f = only("Le billet coûte de 40 à 55 euros.", "fr");
+    assert_eq!(
+        (f.value, f.high, f.what, f.unit.as_deref()),
+        (40.0, Some(55.0), FigureKind::Money, Some("EUR"))
+    );
+}
