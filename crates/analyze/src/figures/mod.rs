@@ -206,7 +206,16 @@ impl FigureRules {
             || (filter::touch(doc, number.end - 1, number.end)
                 && filter::touch(doc, number.end, number.end + 1));
         let second = (joined && hyphen_glued && number.end + 1 < s.end)
-            .then(|| self.numbers.read(doc, low, number.end + 1, lang))
+            .then(|| {
+                // "$250,000 to $300,000": the second number may open with its currency symbol.
+                self.numbers
+                    .read(doc, low, number.end + 1, lang)
+                    .or_else(|| {
+                        self.numbers
+                            .read(doc, low, number.end + 2, lang)
+                            .filter(|b| b.first == number.end + 1)
+                    })
+            })
             .flatten();
         let (high, end) = match second {
             Some(b) if b.value > number.value => {

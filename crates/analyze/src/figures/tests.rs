@@ -706,3 +706,13 @@ fn a_range_shares_its_written_sign_or_currency() {
         (40.0, Some(55.0), FigureKind::Money, Some("EUR"))
     );
 }
+
+#[test]
+fn a_range_may_repeat_its_currency_symbol() {
+    let f = only("He raised $40,000 to $55,000 from donors.", "en");
+    assert_eq!(
+        (f.value, f.high, f.what),
+        (40000.0, Some(55000.0), FigureKind::Money)
+    );
+    assert!(figures("The vote is set for 2 p.m. on Friday.", "en").is_empty());
+}
