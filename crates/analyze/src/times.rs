@@ -80,7 +80,10 @@ struct TimeLang {
     day_parts: FxHashSet<String>,
     ordinals: FxHashSet<String>,
     year_before: FxHashSet<String>,
+    /// Words that make a bare month name a time expression ("en mars", "d'avril").
     month_before: FxHashSet<String>,
+    /// The same as phrases, for those of several words ("mois de mai").
+    month_before_phrases: PhraseMap<()>,
     capitalized_months: bool,
     /// Every word that can start an expression, so that most tokens are passed over with one lookup.
     starts: FxHashSet<String>,
@@ -177,13 +180,7 @@ impl From<LangFile> for TimeLang {
             counts: f.counts.into_iter().collect(),
             ago_days: f.ago_days.into_iter().collect(),
             ago_months: f.ago_months.into_iter().collect(),
-            ago_before: {
-                let mut m = PhraseMap::default();
-                for p in &f.ago_before {
-                    m.insert(p, ());
-                }
-                m
-            },
+            ago_before: PhraseMap::from_phrases(&f.ago_before),
             ago_after: set(f.ago_after),
             next_after: set(f.next_after),
             last_after: set(f.last_after),
@@ -192,6 +189,7 @@ impl From<LangFile> for TimeLang {
             day_parts: set(f.day_parts),
             ordinals: set(f.ordinals),
             year_before: set(f.year_before),
+            month_before_phrases: PhraseMap::from_phrases(&f.month_before),
             month_before: set(f.month_before),
             capitalized_months: f.capitalized_months,
         }
@@ -600,7 +598,8 @@ impl TimeLang {
         }
         let after_prep = i
             .checked_sub(1)
-            .is_some_and(|p| self.month_before.contains(low.get(p)));
+            .is_some_and(|p| self.month_before.contains(low.get(p)))
+            || self.month_before_phrases.ending_at(low, 0, i).is_some();
         (after_prep && weekday.is_none()).then_some((j, Found::Month { year: None, month }))
     }
 

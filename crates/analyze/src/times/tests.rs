@@ -443,3 +443,16 @@ fn offsets_back_from_the_publication_date() {
         (None, Precision::Unknown)
     );
 }
+
+#[test]
+fn month_after_a_multi_word_lead() {
+    let pubd = day("2019-05-05");
+    assert_eq!(
+        pairs(
+            "Il a neigé en plein mois de mai, dans un immeuble de sept étages.",
+            "fr",
+            &pubd
+        ),
+        vec![p("mai", "2019-05")]
+    );
+}
