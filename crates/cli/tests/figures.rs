@@ -92,9 +92,7 @@ fn lines(f: &Fixture, args: &[&str]) -> Vec<Value> {
     all.extend_from_slice(&["--db", &f.db, "--json"]);
     let (ok, out, err) = run(&all);
     assert!(ok, "{err}");
-    out.lines()
-        .map(|l| serde_json::from_str(l).expect("a JSON line"))
-        .collect()
+    common::json_lines(&out)
 }
 
 fn series<'a>(all: &'a [Value], what: &str, region: &str) -> &'a Value {
@@ -239,9 +237,7 @@ fn within_a_story_the_outlets_without_sources_are_listed() {
     let stories = {
         let (ok, out, err) = run(&["stories", "--db", &f.db, "--json"]);
         assert!(ok, "{err}");
-        out.lines()
-            .map(|l| serde_json::from_str::<Value>(l).expect("JSON line"))
-            .collect::<Vec<_>>()
+        common::json_lines(&out)
     };
     let matin_story = stories
         .iter()

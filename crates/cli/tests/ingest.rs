@@ -7,6 +7,10 @@ use std::process::Command;
 
 use serde_json::Value;
 
+mod common;
+
+use common::{json_lines, total_len};
+
 fn storyline(args: &[&str]) -> (bool, String, String) {
     let out = Command::new(env!("CARGO_BIN_EXE_storyline"))
         .args(args)
@@ -100,14 +104,8 @@ fn bad_files_are_reported_and_the_rest_is_stored_once() {
 
     let (ok, out, _) = storyline(&["stories", "--db", db, "--json"]);
     assert!(ok);
-    let stories: Vec<Value> = out
-        .lines()
-        .map(|l| serde_json::from_str(l).expect("JSON line"))
-        .collect();
-    let articles: usize = stories
-        .iter()
-        .map(|s| s["articles"].as_array().map_or(0, Vec::len))
-        .sum();
+    let stories: Vec<Value> = json_lines(&out);
+    let articles: usize = total_len(&stories, "articles");
     assert_eq!(
         articles, 2,
         "every stored article is in exactly one story: {out}"
@@ -216,10 +214,7 @@ fn stored_articles_can_be_compared_by_id_and_shown_by_story() {
 
     let (ok, out, err) = storyline(&["stories", "--db", db, "--json"]);
     assert!(ok, "{err}");
-    let stories: Vec<Value> = out
-        .lines()
-        .map(|l| serde_json::from_str(l).expect("JSON line"))
-        .collect();
+    let stories: Vec<Value> = json_lines(&out);
     let strike = stories
         .iter()
         .find(|s| s["articles"].as_array().is_some_and(|a| a.len() == 2))
@@ -272,14 +267,8 @@ fn stored_articles_can_be_compared_by_id_and_shown_by_story() {
 
     let (ok, out, _) = storyline(&["storylines", "--db", db, "--json"]);
     assert!(ok);
-    let threads: Vec<Value> = out
-        .lines()
-        .map(|l| serde_json::from_str(l).expect("JSON line"))
-        .collect();
-    let placed: usize = threads
-        .iter()
-        .map(|t| t["stories"].as_array().map_or(0, Vec::len))
-        .sum();
+    let threads: Vec<Value> = json_lines(&out);
+    let placed: usize = total_len(&threads, "stories");
     assert_eq!(placed, stories.len(), "every story is on one storyline");
 
     let (ok, _, err) = storyline(&["story", "999999", "--db", db]);
@@ -300,9 +289,7 @@ fn the_demo_ingests_the_bundled_corpus() {
         "--json",
     ]);
     assert!(ok, "{err}");
-    let mut lines = out
-        .lines()
-        .map(|l| serde_json::from_str::<Value>(l).expect("JSON line"));
+    let mut lines = json_lines(&out).into_iter();
     let summary = lines.next().expect("summary line");
     assert_eq!(
         summary["failed"].as_array().map(Vec::len),
@@ -312,10 +299,7 @@ fn the_demo_ingests_the_bundled_corpus() {
     let stored = summary["stored"].as_u64().unwrap_or(0);
     assert!(stored >= 30, "the corpus has 32 articles: {summary}");
     let stories: Vec<Value> = lines.collect();
-    let placed: u64 = stories
-        .iter()
-        .map(|s| s["articles"].as_array().map_or(0, Vec::len) as u64)
-        .sum();
+    let placed = total_len(&stories, "articles") as u64;
     assert_eq!(placed, stored, "every article is in one story");
     // The corpus plants wire copies: at least one story must show a copy.
     assert!(

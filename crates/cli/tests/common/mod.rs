@@ -1,4 +1,7 @@
-//! Running the real binary in the tests.
+//! Running the real binary in the tests, and reading what it prints.
+
+// Each test file is its own crate and uses only some of these helpers.
+#![allow(dead_code)]
 
 use std::ffi::OsStr;
 use std::process::Command;
@@ -18,4 +21,19 @@ pub fn json(args: impl IntoIterator<Item = impl AsRef<OsStr>>) -> Value {
         String::from_utf8_lossy(&out.stderr)
     );
     serde_json::from_slice(&out.stdout).expect("JSON output")
+}
+
+/// The JSON lines that a listing command printed (`stories --json`, `figures --json`, …).
+pub fn json_lines(out: &str) -> Vec<Value> {
+    out.lines()
+        .map(|l| serde_json::from_str(l).expect("a JSON line"))
+        .collect()
+}
+
+/// The summed lengths of the array `field` of each value (the articles of all stories, …).
+pub fn total_len(values: &[Value], field: &str) -> usize {
+    values
+        .iter()
+        .map(|v| v[field].as_array().map_or(0, Vec::len))
+        .sum()
 }
