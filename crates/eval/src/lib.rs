@@ -60,21 +60,63 @@ impl Report {
 
 /// Runs every scorer on `data` (the shared data folder).
 pub fn run(data: &Path, analyzer: &Analyzer) -> Report {
+    run_selected(data, analyzer, &[])
+}
+
+/// Runs the scorers whose metric names start with one of `only` (all when `only` is
+/// empty), so that work on one component can be measured without the whole run.
+pub fn run_selected(data: &Path, analyzer: &Analyzer, only: &[String]) -> Report {
     let mut report = Report::default();
-    distractors::score(data, analyzer, &mut report, 0, "link.basil");
-    distractors::basil(data, analyzer, &mut report);
-    semeval::similarity(data, analyzer, &mut report);
-    duplicates::orangesum(data, analyzer, &mut report);
-    extraction::orangesum_html(data, &mut report);
-    language::detection(data, analyzer, &mut report);
-    speakers::basil(data, analyzer, &mut report);
-    facts::score(data, analyzer, &mut report);
+    let wanted = |scorer: &str| is_selected(scorer, only);
+    if wanted("link.basil") {
+        distractors::score(data, analyzer, &mut report, 0, "link.basil");
+    }
+    if wanted("link.basil_distractors") {
+        distractors::basil(data, analyzer, &mut report);
+    }
+    if wanted("link.semeval") {
+        semeval::similarity(data, analyzer, &mut report);
+    }
+    if wanted("link.duplicates") {
+        duplicates::orangesum(data, analyzer, &mut report);
+    }
+    if wanted("extract.orangesum_html") {
+        extraction::orangesum_html(data, &mut report);
+    }
+    if wanted("analyze.lang") {
+        language::detection(data, analyzer, &mut report);
+    }
+    if wanted("analyze.quotes") {
+        speakers::basil(data, analyzer, &mut report);
+    }
+    if wanted("analyze.facts") {
+        facts::score(data, analyzer, &mut report);
+    }
     report
+}
+
+/// Whether a metric (or a scorer's name prefix) is among `only`: either may be the
+/// prefix of the other, so `link` selects every linking scorer and
+/// `link.basil.bcubed_f1` selects the scorer `link.basil`.
+pub fn is_selected(name: &str, only: &[String]) -> bool {
+    only.is_empty()
+        || only
+            .iter()
+            .any(|o| name.starts_with(o.as_str()) || o.starts_with(name))
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn selection_accepts_prefixes_both_ways() {
+        let only = vec!["link".to_string(), "analyze.facts.fr".to_string()];
+        assert!(is_selected("link.semeval", &only));
+        assert!(is_selected("analyze.facts", &only));
+        assert!(!is_selected("analyze.lang", &only));
+        assert!(is_selected("extract.anything", &[]));
+    }
 
     #[test]
     fn every_scorer_skips_with_a_reason_when_its_data_is_absent() {

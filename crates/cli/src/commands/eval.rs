@@ -25,6 +25,11 @@ pub struct EvalCmd {
     /// Print the scores as JSON instead of writing the report.
     #[arg(long)]
     json: bool,
+    /// Run only the scorers whose metric names start with this prefix (repeatable), e.g.
+    /// `--only link.semeval`. The report is printed, not written, and --check gates only
+    /// the selected metrics.
+    #[arg(long, value_name = "PREFIX")]
+    only: Vec<String>,
     #[command(flatten)]
     analyze: AnalyzeArgs,
 }
@@ -50,9 +55,10 @@ impl EvalCmd {
             );
             return Ok(ExitCode::SUCCESS);
         }
-        let floors = self.read_floors()?;
+        let mut floors = self.read_floors()?;
+        floors.retain(|name, _| storyline_eval::is_selected(name, &self.only));
         let analyzer = self.analyze.analyzer()?;
-        let report = storyline_eval::run(&self.shared, &analyzer);
+        let report = storyline_eval::run_selected(&self.shared, &analyzer, &self.only);
         if self.json {
             println!("{}", serde_json::to_string_pretty(&report)?);
         } else {
@@ -63,7 +69,7 @@ impl EvalCmd {
                 println!("skipped: {s}");
             }
         }
-        if self.json {
+        if self.json || (!self.only.is_empty() && !self.check) {
             return Ok(ExitCode::SUCCESS);
         }
         if !self.check {
