@@ -110,7 +110,14 @@ struct Tally {
     times_gold: usize,
     times_system: usize,
     times_right: usize,
+    /// One line per gold item the system missed or got wrong, printed for dev splits only
+    /// (see [`MISSES_ENV`]).
+    misses: Vec<String>,
 }
+
+/// Set this variable to print the dev splits' misses on stderr while tuning. The test
+/// splits' misses are never printed, so that nobody tunes on them.
+pub const MISSES_ENV: &str = "STORYLINE_FACTS_MISSES";
 
 /// Scores every gold file whose articles are in `data`.
 pub fn score(data: &Path, analyzer: &Analyzer, report: &mut Report) {
@@ -148,6 +155,11 @@ pub fn score(data: &Path, analyzer: &Analyzer, report: &mut Report) {
             };
             tally.articles += 1;
             score_article(g, &analyzer.analyze(article), &mut tally);
+        }
+        if name.ends_with("-dev") && std::env::var_os(MISSES_ENV).is_some() {
+            for miss in &tally.misses {
+                eprintln!("{name} {miss}");
+            }
         }
         push(report, name, &tally);
     }
@@ -248,6 +260,7 @@ fn score_article(g: &GoldArticle, a: &Analysis, t: &mut Tally) {
             continue;
         };
         let Some(i) = take(&spans, &mut used, span) else {
+            t.miss(g, "figure not found", &gf.locate, "");
             continue;
         };
         let f = &a.figures[i];
@@ -257,13 +270,34 @@ fn score_article(g: &GoldArticle, a: &Analysis, t: &mut Tally) {
             && qualifier.as_ref().and_then(|q| q.as_str()) == Some(gf.qualifier.as_str());
         if right {
             t.figures_right += 1;
+        } else {
+            let got = format!("{} {} {:?}", f.value, f.what.as_str(), f.qualifier);
+            let want = format!("{} {} {}", gf.value, gf.what, gf.qualifier);
+            t.miss(
+                g,
+                "figure wrong",
+                &gf.locate,
+                &format!("got {got}, want {want}"),
+            );
         }
         if let Some(source) = &gf.source {
             t.sources_gold += 1;
             if source_agrees(source, f.source.as_deref()) {
                 t.sources_right += 1;
+            } else {
+                let got = format!("got {:?}, want {source:?}", f.source);
+                t.miss(g, "source wrong", &gf.locate, &got);
             }
         }
+    }
+    for (f, _) in a.figures.iter().zip(&used).filter(|(_, used)| !**used) {
+        let extra = text.get(f.span.start..f.span.end).unwrap_or("");
+        t.miss(
+            g,
+            "figure extra",
+            extra,
+            &format!("{} {}", f.value, f.what.as_str()),
+        );
     }
     // Quotes: direct and partial are detected; indirect speech is counted apart.
     let spans: Vec<Span> = a.quotes.iter().map(|q| q.span).collect();
@@ -282,6 +316,7 @@ fn score_article(g: &GoldArticle, a: &Analysis, t: &mut Tally) {
         let end =
             locate(&text[start.start..], &gq.last, 0).map_or(start.end, |s| start.start + s.end);
         let Some(i) = take(&spans, &mut used, Span::new(start.start, end)) else {
+            t.miss(g, "quote not found", &gq.locate, "");
             continue;
         };
         t.quotes_found += 1;
@@ -295,8 +330,20 @@ fn score_article(g: &GoldArticle, a: &Analysis, t: &mut Tally) {
             let system = a.quotes[i].speaker.as_deref().unwrap_or("").to_lowercase();
             if system.contains(&name) {
                 t.speakers_right += 1;
+            } else {
+                let got = format!("got {system:?}, want {name:?}");
+                t.miss(g, "speaker wrong", &gq.locate, &got);
             }
         }
+    }
+    for (q, _) in a.quotes.iter().zip(&used).filter(|(_, used)| !**used) {
+        let extra: String = text
+            .get(q.span.start..q.span.end)
+            .unwrap_or("")
+            .chars()
+            .take(60)
+            .collect();
+        t.miss(g, "quote extra", &extra, "");
     }
     // Times: right when the resolved value is equal.
     let spans: Vec<Span> = a.times.iter().map(|x| x.span).collect();
@@ -308,11 +355,21 @@ fn score_article(g: &GoldArticle, a: &Analysis, t: &mut Tally) {
             t.unlocated += 1;
             continue;
         };
-        if let Some(i) = take(&spans, &mut used, span) {
-            if a.times[i].value == gt.value {
-                t.times_right += 1;
+        match take(&spans, &mut used, span) {
+            Some(i) if a.times[i].value == gt.value => t.times_right += 1,
+            Some(i) => {
+                let got = format!("got {:?}, want {:?}", a.times[i].value, gt.value);
+                t.miss(g, "time wrong", &gt.locate, &got);
             }
+            None => t.miss(g, "time not found", &gt.locate, ""),
         }
+    }
+}
+
+impl Tally {
+    fn miss(&mut self, g: &GoldArticle, what: &str, locate: &str, detail: &str) {
+        self.misses
+            .push(format!("{}:{} {what} {locate:?} {detail}", g.corpus, g.id));
     }
 }
 
