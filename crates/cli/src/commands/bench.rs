@@ -41,6 +41,9 @@ pub struct BenchResult {
     pub link_seconds: f64,
     /// Total seconds.
     pub total_seconds: f64,
+    /// CPU seconds (user + system, all threads): unlike wall time, barely moved by other
+    /// programs sharing the machine, so the better measure of how cost grows with input.
+    pub cpu_seconds: f64,
     /// Articles per second, whole pipeline.
     pub articles_per_second: f64,
     /// Peak resident memory in MiB (VmHWM).
@@ -103,6 +106,7 @@ impl BenchCmd {
             failed,
             link_seconds,
             total_seconds: total,
+            cpu_seconds: cpu_seconds().unwrap_or(f64::NAN),
             articles_per_second: articles as f64 / total.max(1e-9),
             peak_rss_mib: peak_rss_mib().unwrap_or(f64::NAN),
             threads: rayon::current_num_threads(),
@@ -113,10 +117,11 @@ impl BenchCmd {
             println!("{}", serde_json::to_string_pretty(&result)?);
         } else {
             println!(
-                "{} articles ({} failed) in {:.2} s: {:.0} articles/s; link stage busy {:.2} s; peak RSS {:.0} MiB; {} threads; {} stories, {} storylines",
+                "{} articles ({} failed) in {:.2} s ({:.2} CPU s): {:.0} articles/s; link stage busy {:.2} s; peak RSS {:.0} MiB; {} threads; {} stories, {} storylines",
                 result.articles,
                 result.failed,
                 result.total_seconds,
+                result.cpu_seconds,
                 result.articles_per_second,
                 result.link_seconds,
                 result.peak_rss_mib,
@@ -135,4 +140,19 @@ pub fn peak_rss_mib() -> Option<f64> {
     let line = status.lines().find(|l| l.starts_with("VmHWM:"))?;
     let kib: f64 = line.split_whitespace().nth(1)?.parse().ok()?;
     Some(kib / 1024.0)
+}
+
+/// User plus system CPU time of this process and its threads, from getrusage.
+fn cpu_seconds() -> Option<f64> {
+    let mut usage = std::mem::MaybeUninit::<libc::rusage>::zeroed();
+    // SAFETY: getrusage writes a whole rusage into the pointer it is given, which points to
+    // memory of that type; it is read only when the call reports success.
+    let usage = unsafe {
+        if libc::getrusage(libc::RUSAGE_SELF, usage.as_mut_ptr()) != 0 {
+            return None;
+        }
+        usage.assume_init()
+    };
+    let secs = |t: libc::timeval| t.tv_sec as f64 + t.tv_usec as f64 / 1e6;
+    Some(secs(usage.ru_utime) + secs(usage.ru_stime))
 }

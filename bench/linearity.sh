@@ -1,0 +1,16 @@
+#!/usr/bin/env bash
+# How the cost of read + extract + analyze + link grows with the input: the first 9,000,
+# 18,000 OrangeSum articles and the whole corpus (36,152 OrangeSum + 300 BASIL), one run each, as a
+# Markdown table. CPU seconds are the better measure on a shared machine; wall seconds are
+# shown too. Needs ../shared/data. Usage: bench/linearity.sh
+set -euo pipefail
+cd "$(dirname "$0")/.."
+cargo build --release --locked -p storyline >&2
+echo "| articles | wall s | CPU s | CPU µs per article | link stage s | peak RSS MiB |"
+echo "|---:|---:|---:|---:|---:|---:|"
+for n in 9000 18000 999999; do
+  ./target/release/storyline bench --limit "$n" --json | python3 -c '
+import json, sys
+r = json.load(sys.stdin)
+print(f"| {r[\"articles\"]:,} | {r[\"total_seconds\"]:.1f} | {r[\"cpu_seconds\"]:.1f} | {1e6 * r[\"cpu_seconds\"] / r[\"articles\"]:.0f} | {r[\"link_seconds\"]:.1f} | {r[\"peak_rss_mib\"]:.0f} |")'
+done
