@@ -180,7 +180,8 @@ pub struct Figure {
     pub span: Span,
 }
 
-/// Direct quote or partial quote inside reported speech.
+/// How the words are reported: a direct quote, a partial quote inside the outlet's sentence, or
+/// indirect (reported) speech without quote marks.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum QuoteKind {
@@ -188,20 +189,22 @@ pub enum QuoteKind {
     Direct,
     /// A few quoted words embedded in the outlet's own sentence.
     Partial,
+    /// Reported speech without quote marks: "X a affirmé que…", "…, said X".
+    Indirect,
 }
 
 /// A quotation with its speaker.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Quote {
-    /// The quoted words, without the marks.
+    /// The quoted words, without the marks; for indirect speech, the reported clause.
     pub text: String,
     /// The speaker as written, or null when not found.
     pub speaker: Option<String>,
     /// Entity key of the speaker, when it resolves to an entity.
     pub speaker_key: Option<String>,
-    /// Direct or partial.
+    /// Direct, partial or indirect.
     pub kind: QuoteKind,
-    /// The quoted words including the marks.
+    /// The quoted words including the marks; for indirect speech, the reported clause.
     pub span: Span,
 }
 

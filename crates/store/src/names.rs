@@ -26,11 +26,12 @@ pub(crate) fn qualifier(q: Qualifier) -> &'static str {
     }
 }
 
-/// `direct` or `partial`.
+/// `direct`, `partial` or `indirect`.
 pub(crate) fn quote_kind(k: QuoteKind) -> &'static str {
     match k {
         QuoteKind::Direct => "direct",
         QuoteKind::Partial => "partial",
+        QuoteKind::Indirect => "indirect",
     }
 }
 
@@ -76,7 +77,7 @@ mod tests {
         ] {
             assert_eq!(qualifier(q), serde_name(q));
         }
-        for k in [QuoteKind::Direct, QuoteKind::Partial] {
+        for k in [QuoteKind::Direct, QuoteKind::Partial, QuoteKind::Indirect] {
             assert_eq!(quote_kind(k), serde_name(k));
         }
         for p in [
