@@ -1,0 +1,150 @@
+//! Feed bodies to items, and item pages to articles, through `storyline_extract`.
+
+use feed_rs::model::Link;
+use storyline_extract::ExtractError;
+use storyline_model::{Article, Format};
+use url::Url;
+
+/// One feed item: the page to fetch and the article its own summary gives.
+pub(crate) struct Item {
+    /// The item's page, resolved against the feed URL.
+    pub link: Option<String>,
+    /// The article from the item's own text (an error when it has none).
+    pub summary: Result<Article, ExtractError>,
+}
+
+/// The items of a feed body fetched from `feed_url`, in feed order, or why it is not a feed.
+pub(crate) fn feed_items(bytes: &[u8], feed_url: &str) -> Result<Vec<Item>, String> {
+    let doc =
+        storyline_sources::decode_bytes(bytes, Format::Feed, feed_url).map_err(|e| e.reason)?;
+    let summaries = storyline_extract::extract_each(&doc).map_err(|e| e.reason)?;
+    // The extractor drops an item without text, link and all; the links are read here so that
+    // such an item's page is still fetched. Both parse the same decoded text, so the items
+    // line up (only the links are read here, and links are ASCII in practice, so a leftover
+    // `encoding` declaration cannot change them).
+    let feed = feed_rs::parser::parse(doc.text.as_bytes())
+        .map_err(|e| format!("not a readable feed: {e}"))?;
+    if feed.entries.len() != summaries.len() {
+        return Err(format!(
+            "the feed's items could not be matched ({} entries, {} articles)",
+            feed.entries.len(),
+            summaries.len()
+        ));
+    }
+    let base = Url::parse(feed_url).ok();
+    Ok(feed
+        .entries
+        .iter()
+        .zip(summaries)
+        .map(|(entry, summary)| Item {
+            link: page_link(&entry.links).and_then(|l| resolve(base.as_ref(), &l.href)),
+            summary,
+        })
+        .collect())
+}
+
+/// The item's page: the first `alternate` (or untyped) link, else the first link; the same
+/// choice the extractor makes for an item's URL.
+fn page_link(links: &[Link]) -> Option<&Link> {
+    links
+        .iter()
+        .find(|l| l.rel.as_deref().is_none_or(|rel| rel == "alternate"))
+        .or_else(|| links.first())
+}
+
+/// `href` as an absolute http(s) URL (feeds may give links relative to themselves).
+fn resolve(base: Option<&Url>, href: &str) -> Option<String> {
+    let href = href.trim();
+    let url = match base {
+        Some(base) => base.join(href).ok()?,
+        None => Url::parse(href).ok()?,
+    };
+    matches!(url.scheme(), "http" | "https").then(|| url.to_string())
+}
+
+/// The article of a fetched page, as `storyline ingest` reads an HTML file; what the page does
+/// not say (URL, title, date, outlet, language) is taken from the item's own article.
+pub(crate) fn page_article(
+    bytes: &[u8],
+    page_url: &str,
+    item: Option<&Article>,
+) -> Result<Article, String> {
+    let doc =
+        storyline_sources::decode_bytes(bytes, Format::Html, page_url).map_err(|e| e.reason)?;
+    let mut article = storyline_extract::extract(&doc)
+        .map_err(|e| e.reason)?
+        .into_iter()
+        .next()
+        .ok_or_else(|| "no article in the page".to_string())?;
+    if article.url.is_none() {
+        article.url = Some(page_url.to_string());
+    }
+    if let Some(item) = item {
+        if article.title.is_none() {
+            article.title.clone_from(&item.title);
+        }
+        if article.published.value.is_none() && item.published.value.is_some() {
+            article.published = item.published.clone();
+        }
+        if article.outlet.is_none() {
+            article.outlet.clone_from(&item.outlet);
+        }
+        if article.lang.is_none() {
+            article.lang.clone_from(&item.lang);
+        }
+    }
+    Ok(article)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const RSS: &str = r#"<?xml version="1.0" encoding="UTF-8"?>
+<rss version="2.0"><channel><title>La Gazette du Test</title><language>fr</language>
+<item><title>Premier article</title><link>/a/1</link>
+<pubDate>Tue, 07 Mar 2023 09:00:00 +0000</pubDate>
+<description>Le conseil municipal a voté le budget mardi soir.</description></item>
+<item><title>Sans résumé</title><link>https://ex.fr/a/2</link></item>
+</channel></rss>"#;
+
+    #[test]
+    fn items_keep_their_links_even_without_text() {
+        let items = feed_items(RSS.as_bytes(), "https://ex.fr/rss.xml").unwrap_or_default();
+        let links: Vec<_> = items.iter().map(|i| i.link.as_deref()).collect();
+        assert_eq!(
+            links,
+            [Some("https://ex.fr/a/1"), Some("https://ex.fr/a/2")]
+        );
+        assert!(items.first().is_some_and(|i| i.summary.is_ok()));
+        assert!(items.get(1).is_some_and(|i| i.summary.is_err()));
+    }
+
+    #[test]
+    fn not_a_feed() {
+        let err = feed_items(b"<html><body>Nope</body></html>", "https://ex.fr/f").err();
+        assert!(
+            err.as_deref().is_some_and(|e| e.contains("not a readable feed")),
+            "{err:?}"
+        );
+    }
+
+    #[test]
+    fn the_page_wins_and_the_item_fills_in() {
+        let items = feed_items(RSS.as_bytes(), "https://ex.fr/rss.xml").unwrap_or_default();
+        let item = items.first().and_then(|i| i.summary.as_ref().ok());
+        let page = "<html><head><title>Le budget voté</title></head><body><article>\
+            <p>Le conseil municipal a adopté mardi soir un budget de 12 millions d'euros.</p>\
+            <p>L'opposition a voté contre.</p></article></body></html>";
+        let article = page_article(page.as_bytes(), "https://ex.fr/a/1", item);
+        let Ok(article) = article else {
+            panic!("{article:?}")
+        };
+        assert_eq!(article.title.as_deref(), Some("Le budget voté"));
+        assert_eq!(article.url.as_deref(), Some("https://ex.fr/a/1"));
+        assert_eq!(article.published.value.as_deref(), Some("2023-03-07"));
+        assert_eq!(article.outlet.as_deref(), Some("La Gazette du Test"));
+        assert_eq!(article.lang.as_deref(), Some("fr"));
+        assert!(article.paragraphs.len() >= 2, "{:?}", article.paragraphs);
+    }
+}
