@@ -14,6 +14,7 @@ mod linking;
 mod report;
 mod semeval;
 mod speakers;
+mod storylines;
 mod stream;
 pub mod variants;
 
@@ -80,6 +81,9 @@ pub fn run_selected(data: &Path, analyzer: &Analyzer, only: &[String]) -> Report
     if wanted("link.duplicates") {
         duplicates::orangesum(data, analyzer, &mut report);
     }
+    if wanted("link.storylines") {
+        storylines::score(data, analyzer, &mut report);
+    }
     if wanted("extract.orangesum_html") {
         extraction::orangesum_html(data, &mut report);
     }
@@ -128,6 +132,7 @@ mod tests {
             "link.basil_distractors:",
             "link.semeval:",
             "link.duplicates:",
+            "link.storylines:",
             "analyze.quotes:",
             "extract.orangesum_html:",
             "analyze.lang:",
