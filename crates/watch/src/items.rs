@@ -1,8 +1,8 @@
 //! Feed bodies to items, and item pages to articles, through `storyline_extract`.
 
-use feed_rs::model::Link;
+use feed_rs::model::{Entry, Feed, Link, Text};
 use storyline_extract::ExtractError;
-use storyline_model::{Article, Format};
+use storyline_model::{Article, Format, Published};
 use url::Url;
 
 /// One feed item: the page to fetch and the article its own summary gives.
@@ -11,6 +11,9 @@ pub(crate) struct Item {
     pub link: Option<String>,
     /// The article from the item's own text (an error when it has none).
     pub summary: Result<Article, ExtractError>,
+    /// What the item says of its page (title, date, outlet, language): the summary's article
+    /// when there is one, else the few fields read here.
+    pub about: Article,
 }
 
 /// The items of a feed body fetched from `feed_url`, in feed order, or why it is not a feed.
@@ -38,9 +41,42 @@ pub(crate) fn feed_items(bytes: &[u8], feed_url: &str) -> Result<Vec<Item>, Stri
         .zip(summaries)
         .map(|(entry, summary)| Item {
             link: page_link(&entry.links).and_then(|l| resolve(base.as_ref(), &l.href)),
+            about: match &summary {
+                Ok(article) => article.clone(),
+                Err(_) => bare_item(entry, &feed),
+            },
             summary,
         })
         .collect())
+}
+
+/// The title, date and outlet of an item that has no text, for the page to fall back on (the
+/// extractor gives no article for such an item, so none of its fields).
+fn bare_item(entry: &Entry, feed: &Feed) -> Article {
+    let plain = |text: &Option<Text>| {
+        let content = text.as_ref()?.content.trim();
+        (!content.is_empty()).then(|| content.to_string())
+    };
+    let dated = entry
+        .published
+        .map(|d| (d, "feed:published"))
+        .or_else(|| entry.updated.map(|d| (d, "feed:updated")));
+    let published = dated
+        .and_then(|(date, from)| {
+            let (value, precision) = storyline_extract::parse_date(&date.to_rfc3339())?;
+            Some(Published {
+                value: Some(value),
+                precision,
+                from: from.into(),
+            })
+        })
+        .unwrap_or_default();
+    Article {
+        title: plain(&entry.title),
+        outlet: plain(&feed.title),
+        published,
+        ..Article::default()
+    }
 }
 
 /// The item's page: the first `alternate` (or untyped) link, else the first link; the same
@@ -63,11 +99,11 @@ fn resolve(base: Option<&Url>, href: &str) -> Option<String> {
 }
 
 /// The article of a fetched page, as `storyline ingest` reads an HTML file; what the page does
-/// not say (URL, title, date, outlet, language) is taken from the item's own article.
+/// not say (URL, title, date, outlet, language) is taken from what the item says of it.
 pub(crate) fn page_article(
     bytes: &[u8],
     page_url: &str,
-    item: Option<&Article>,
+    item: &Article,
 ) -> Result<Article, String> {
     let doc =
         storyline_sources::decode_bytes(bytes, Format::Html, page_url).map_err(|e| e.reason)?;
@@ -79,19 +115,17 @@ pub(crate) fn page_article(
     if article.url.is_none() {
         article.url = Some(page_url.to_string());
     }
-    if let Some(item) = item {
-        if article.title.is_none() {
-            article.title.clone_from(&item.title);
-        }
-        if article.published.value.is_none() && item.published.value.is_some() {
-            article.published = item.published.clone();
-        }
-        if article.outlet.is_none() {
-            article.outlet.clone_from(&item.outlet);
-        }
-        if article.lang.is_none() {
-            article.lang.clone_from(&item.lang);
-        }
+    if article.title.is_none() {
+        article.title.clone_from(&item.title);
+    }
+    if article.published.value.is_none() && item.published.value.is_some() {
+        article.published = item.published.clone();
+    }
+    if article.outlet.is_none() {
+        article.outlet.clone_from(&item.outlet);
+    }
+    if article.lang.is_none() {
+        article.lang.clone_from(&item.lang);
     }
     Ok(article)
 }
@@ -118,13 +152,21 @@ mod tests {
         );
         assert!(items.first().is_some_and(|i| i.summary.is_ok()));
         assert!(items.get(1).is_some_and(|i| i.summary.is_err()));
+        // The textless item still says what its page is about.
+        let about = items.get(1).map(|i| &i.about);
+        assert_eq!(about.and_then(|a| a.title.as_deref()), Some("Sans résumé"));
+        assert_eq!(
+            about.and_then(|a| a.outlet.as_deref()),
+            Some("La Gazette du Test")
+        );
     }
 
     #[test]
     fn not_a_feed() {
         let err = feed_items(b"<html><body>Nope</body></html>", "https://ex.fr/f").err();
         assert!(
-            err.as_deref().is_some_and(|e| e.contains("not a readable feed")),
+            err.as_deref()
+                .is_some_and(|e| e.contains("not a readable feed")),
             "{err:?}"
         );
     }
@@ -132,11 +174,13 @@ mod tests {
     #[test]
     fn the_page_wins_and_the_item_fills_in() {
         let items = feed_items(RSS.as_bytes(), "https://ex.fr/rss.xml").unwrap_or_default();
-        let item = items.first().and_then(|i| i.summary.as_ref().ok());
+        let Some(item) = items.first() else {
+            panic!("an item")
+        };
         let page = "<html><head><title>Le budget voté</title></head><body><article>\
             <p>Le conseil municipal a adopté mardi soir un budget de 12 millions d'euros.</p>\
             <p>L'opposition a voté contre.</p></article></body></html>";
-        let article = page_article(page.as_bytes(), "https://ex.fr/a/1", item);
+        let article = page_article(page.as_bytes(), "https://ex.fr/a/1", &item.about);
         let Ok(article) = article else {
             panic!("{article:?}")
         };

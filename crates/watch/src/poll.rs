@@ -75,7 +75,11 @@ impl Watcher {
         polled.report.items = items.len();
         let mut this_poll = HashSet::new();
         for (index, item) in items.into_iter().enumerate() {
-            let Item { link, summary } = item;
+            let Item {
+                link,
+                mut summary,
+                about,
+            } = item;
             let Some(link) = link else {
                 // Nothing to fetch: the item's own text is all there is.
                 match summary {
@@ -92,9 +96,13 @@ impl Watcher {
                 polled.report.already_stored += 1;
                 continue;
             }
+            // The feed may give the link relative to itself; a kept summary carries it whole.
+            if let Ok(article) = &mut summary {
+                article.url = Some(link.clone());
+            }
             match self.fetcher.get(&link, &Validators::default()) {
                 Ok(Fetched::Body { bytes, url, .. }) => {
-                    match items::page_article(&bytes, &url, summary.as_ref().ok()) {
+                    match items::page_article(&bytes, &url, &about) {
                         Ok(article) => {
                             polled.report.pages += 1;
                             polled

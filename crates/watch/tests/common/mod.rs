@@ -1,0 +1,4 @@
+//! A local HTTP server and the small news site it serves, for the watcher's tests.
+
+pub mod server;
+pub mod site;
