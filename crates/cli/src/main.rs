@@ -67,6 +67,8 @@ enum Command {
     Bench(commands::bench::BenchCmd),
     /// Ingest the bundled example corpus and print what storyline found.
     Demo(commands::demo::DemoCmd),
+    /// Poll RSS/Atom/JSON feeds politely, fetch their new pages, and store and link them.
+    Watch(commands::watch::WatchCmd),
 }
 
 fn main() -> ExitCode {
@@ -84,6 +86,7 @@ fn main() -> ExitCode {
         Command::Eval(c) => c.run(),
         Command::Bench(c) => c.run(),
         Command::Demo(c) => c.run(),
+        Command::Watch(c) => c.run(),
     };
     match result {
         Ok(code) => code,

@@ -9,3 +9,4 @@ pub mod figures;
 pub mod ingest;
 pub mod search;
 pub mod stories;
+pub mod watch;
