@@ -106,7 +106,7 @@ fn watch_stores_new_pages_and_reports_each_feed() {
     assert!(text.contains("/rss.xml: not modified"), "{text}");
     assert!(text.contains("/atom.xml: not modified"), "{text}");
     assert!(
-        text.contains("/feed.json: fetched, 1 items: 0 new, 0 duplicates, 1 already stored"),
+        text.contains("/feed.json: fetched, 1 items: 0 new, 0 duplicates, 1 already seen"),
         "{text}"
     );
     assert!(text.contains("/down.xml: failed: HTTP 503"), "{text}");

@@ -32,7 +32,7 @@ impl Rules {
     pub fn refusal(&self, url: &str) -> Option<String> {
         match self {
             Rules::AllowAll => None,
-            Rules::Unreachable(reason) => Some(format!("robots.txt unreachable ({reason})")),
+            Rules::Unreachable(reason) => Some(format!("robots.txt unreachable: {reason}")),
             Rules::Parsed(robot) => {
                 (!robot.allowed(url)).then(|| "disallowed by robots.txt".into())
             }

@@ -93,7 +93,7 @@ impl Watcher {
                 continue;
             };
             if !this_poll.insert(link.clone()) || self.state.known(&link)? {
-                polled.report.already_stored += 1;
+                polled.report.already_seen += 1;
                 continue;
             }
             // The feed may give the link relative to itself; a kept summary carries it whole.

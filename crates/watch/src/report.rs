@@ -28,7 +28,7 @@ pub struct FeedReport {
     /// Items in the feed.
     pub items: usize,
     /// Items passed over because their link was handled before or is a stored article's URL.
-    pub already_stored: usize,
+    pub already_seen: usize,
     /// Articles taken from their fetched page.
     pub pages: usize,
     /// Articles kept as the item's own summary, because the page could not be used.
@@ -51,7 +51,7 @@ impl FeedReport {
             status,
             reason: None,
             items: 0,
-            already_stored: 0,
+            already_seen: 0,
             pages: 0,
             summaries: 0,
             new: 0,
@@ -75,13 +75,13 @@ impl fmt::Display for FeedReport {
         }
         write!(
             f,
-            "{}: fetched, {} items: {} new, {} duplicates, {} already stored, {} failed; \
+            "{}: fetched, {} items: {} new, {} duplicates, {} already seen, {} failed; \
              {} pages, {} summaries",
             self.feed,
             self.items,
             self.new,
             self.duplicates,
-            self.already_stored,
+            self.already_seen,
             self.failed.len(),
             self.pages,
             self.summaries

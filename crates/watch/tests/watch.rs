@@ -6,7 +6,7 @@ mod common;
 use std::path::Path;
 use std::time::Duration;
 
-use common::server::Server;
+use common::server::{Reply, Server};
 use common::site::{self, ATOM_MODIFIED, RSS_ETAG};
 use storyline_watch::{Config, FeedStatus, Watcher};
 
@@ -185,7 +185,7 @@ fn pages_are_never_fetched_twice() {
     let mut watcher = Watcher::open(&db, config()).expect("the watcher opens");
     let first = watcher.poll(&feed).expect("the state file works");
     assert_eq!(
-        (first.report.pages, first.report.already_stored),
+        (first.report.pages, first.report.already_seen),
         (1, 0),
         "{}",
         first.report
@@ -202,7 +202,7 @@ fn pages_are_never_fetched_twice() {
         (
             second.report.items,
             second.report.pages,
-            second.report.already_stored
+            second.report.already_seen
         ),
         (1, 0, 1),
         "{}",
@@ -284,4 +284,52 @@ fn a_store_is_required() {
             .is_some_and(|e| e.contains("not a storyline store")),
         "{err:?}"
     );
+}
+
+#[test]
+fn an_unreachable_robots_txt_closes_its_host() {
+    // RFC 9309: robots.txt answering 5xx means nothing may be fetched from the host.
+    let server = Server::start(|hit| match hit.path.as_str() {
+        "/robots.txt" => Reply::new(500, "broken"),
+        _ => site::route(hit),
+    });
+    let dir = tempfile::tempdir().expect("a temp dir");
+    let db = store(dir.path());
+    let mut watcher = Watcher::open(&db, config()).expect("the watcher opens");
+    let polled = watcher
+        .poll(&server.url("/feed.json"))
+        .expect("the state file works");
+    assert_eq!(
+        polled.report.reason.as_deref(),
+        Some("robots.txt unreachable: HTTP 500 Internal Server Error (3 attempts)")
+    );
+    let paths: Vec<String> = server.hits().into_iter().map(|h| h.path).collect();
+    assert_eq!(paths, ["/robots.txt"; 3]);
+}
+
+#[test]
+fn retry_after_is_honoured() {
+    let server = Server::start(|hit| match hit.path.as_str() {
+        "/feed.json" if hit.nth == 1 => Reply::new(503, "busy").header("Retry-After", "1"),
+        _ => site::route(hit),
+    });
+    let dir = tempfile::tempdir().expect("a temp dir");
+    let db = store(dir.path());
+    let mut watcher = Watcher::open(&db, config()).expect("the watcher opens");
+    let polled = watcher
+        .poll(&server.url("/feed.json"))
+        .expect("the state file works");
+    assert_eq!(
+        polled.report.status,
+        FeedStatus::Fetched,
+        "{}",
+        polled.report
+    );
+    let hits = server.hits_of("/feed.json");
+    let waited = match hits.as_slice() {
+        [first, second] => second.at.duration_since(first.at),
+        _ => panic!("two requests for the feed: {hits:?}"),
+    };
+    // The backoff alone would be 10 ms; the margin allows for the server's scheduling.
+    assert!(waited >= Duration::from_millis(900), "{waited:?}");
 }
