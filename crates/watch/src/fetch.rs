@@ -13,6 +13,10 @@ use crate::{Config, WatchError};
 /// The longest `Retry-After` honoured, so that one server cannot stall a round for hours.
 const MAX_RETRY_AFTER: Duration = Duration::from_secs(120);
 
+/// Redirects followed before giving up (RFC 9309 asks crawlers to follow at least five for
+/// robots.txt; pages get the same).
+const MAX_REDIRECTS: usize = 5;
+
 /// The validators of a previous answer, sent back so that the server may answer 304.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Validators {
@@ -58,10 +62,18 @@ impl FetchError {
     }
 }
 
+/// What one exchange gave, before redirects are followed.
+enum Answer {
+    /// A body or a 304.
+    Final(Fetched),
+    /// A 3xx: its `Location`, as written.
+    Redirect(String),
+}
+
 /// The outcome of one attempt.
 enum Attempt {
-    /// Final: success or a failure not worth retrying.
-    Done(Result<Fetched, FetchError>),
+    /// Final: an answer or a failure not worth retrying.
+    Done(Result<Answer, FetchError>),
     /// Worth retrying: the reason, and the wait the server asked for (`Retry-After`).
     Again(String, Option<Duration>),
 }
@@ -84,6 +96,8 @@ impl Fetcher {
         let agent: Agent = Agent::config_builder()
             .user_agent(config.user_agent.as_str())
             .timeout_global(Some(config.timeout))
+            // Redirects are followed here, so that each hop obeys its host's robots.txt and delay.
+            .max_redirects(0)
             // 4xx and 5xx are answers to read (retry or report), not transport errors.
             .http_status_as_error(false)
             .build()
@@ -103,32 +117,68 @@ impl Fetcher {
     }
 
     /// GETs `url` if its host's robots.txt allows it, sending `validators` as a conditional
-    /// request. Waits for the host's turn before each attempt and retries transient failures.
+    /// request. Waits for the host's turn before each attempt, retries transient failures and
+    /// follows redirects, each hop under the same rules.
     pub fn get(&mut self, url: &str, validators: &Validators) -> Result<Fetched, FetchError> {
-        let parsed = Url::parse(url).map_err(|e| FetchError::permanent(format!("{e}")))?;
-        if !matches!(parsed.scheme(), "http" | "https") {
-            return Err(FetchError::permanent(format!("not an http(s) URL: {url}")));
+        self.follow(url, validators, true)
+    }
+
+    /// [`Fetcher::get`], with or without the robots.txt check (robots.txt itself is not
+    /// subject to it).
+    fn follow(
+        &mut self,
+        url: &str,
+        validators: &Validators,
+        obey_robots: bool,
+    ) -> Result<Fetched, FetchError> {
+        let mut current = Url::parse(url)
+            .ok()
+            .filter(is_http)
+            .ok_or_else(|| FetchError::permanent(format!("not an http(s) URL: {url}")))?;
+        for _ in 0..=MAX_REDIRECTS {
+            let origin = current.origin().ascii_serialization();
+            if obey_robots {
+                self.check_robots(&current, &origin)?;
+            }
+            match self.get_with_retries(current.as_str(), &origin, validators)? {
+                Answer::Final(fetched) => return Ok(fetched),
+                Answer::Redirect(location) => {
+                    current = current
+                        .join(&location)
+                        .ok()
+                        .filter(is_http)
+                        .ok_or_else(|| {
+                            FetchError::permanent(format!("redirected to {location:?}"))
+                        })?;
+                }
+            }
         }
-        let origin = parsed.origin().ascii_serialization();
-        if self.hosts.rules(&origin).is_none() {
-            let rules = self.read_robots(&origin);
-            self.hosts.set_rules(&origin, rules);
+        Err(FetchError::permanent(format!(
+            "more than {MAX_REDIRECTS} redirects"
+        )))
+    }
+
+    /// Refuses `url` when its host's robots.txt (read first if need be) does not allow it.
+    fn check_robots(&mut self, url: &Url, origin: &str) -> Result<(), FetchError> {
+        if self.hosts.rules(origin).is_none() {
+            let rules = self.read_robots(origin);
+            self.hosts.set_rules(origin, rules);
         }
-        if let Some(refusal) = self
+        match self
             .hosts
-            .rules(&origin)
-            .and_then(|rules| rules.refusal(parsed.as_str()))
+            .rules(origin)
+            .and_then(|rules| rules.refusal(url.as_str()))
         {
-            return Err(FetchError::permanent(refusal));
+            Some(refusal) => Err(FetchError::permanent(refusal)),
+            None => Ok(()),
         }
-        self.get_with_retries(parsed.as_str(), &origin, validators)
     }
 
     /// Reads and parses the robots.txt of `origin` (RFC 9309: a 4xx means no rules, a failure
     /// to reach it means no access).
     fn read_robots(&mut self, origin: &str) -> Rules {
         let url = format!("{origin}/robots.txt");
-        match self.get_with_retries(&url, origin, &Validators::default()) {
+        match self.follow(&url, &Validators::default(), false) {
             Ok(Fetched::Body { bytes, .. }) => match Robot::new(&self.robots_agent, &bytes) {
                 Ok(robot) => Rules::Parsed(robot),
                 // Unparseable rules say nothing we can follow: treat them as absent.
@@ -147,7 +197,7 @@ impl Fetcher {
         url: &str,
         origin: &str,
         validators: &Validators,
-    ) -> Result<Fetched, FetchError> {
+    ) -> Result<Answer, FetchError> {
         let mut attempts = 0u32;
         loop {
             self.hosts.wait_turn(origin);
@@ -186,7 +236,18 @@ impl Fetcher {
         };
         let status = response.status();
         if status == StatusCode::NOT_MODIFIED {
-            return Attempt::Done(Ok(Fetched::NotModified));
+            return Attempt::Done(Ok(Answer::Final(Fetched::NotModified)));
+        }
+        if status.is_redirection() {
+            let location = response
+                .headers()
+                .get(header::LOCATION)
+                .and_then(|v| v.to_str().ok())
+                .map(|v| Answer::Redirect(v.to_string()))
+                .ok_or_else(|| {
+                    FetchError::permanent(format!("{} without a Location", status_text(status)))
+                });
+            return Attempt::Done(location);
         }
         if status.is_server_error() {
             let asked = response
@@ -218,11 +279,11 @@ impl Fetcher {
             .limit(self.config.max_bytes)
             .read_to_vec()
         {
-            Ok(bytes) => Attempt::Done(Ok(Fetched::Body {
+            Ok(bytes) => Attempt::Done(Ok(Answer::Final(Fetched::Body {
                 bytes,
                 url: answered,
                 validators,
-            })),
+            }))),
             Err(e) => self.transport_failure(e),
         }
     }
@@ -243,6 +304,11 @@ impl Fetcher {
             other => Attempt::Done(Err(FetchError::permanent(other.to_string()))),
         }
     }
+}
+
+/// Whether `url` can be fetched by this client.
+fn is_http(url: &Url) -> bool {
+    matches!(url.scheme(), "http" | "https")
 }
 
 /// `HTTP 404 Not Found`.

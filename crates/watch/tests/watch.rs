@@ -8,6 +8,7 @@ use std::time::Duration;
 
 use common::server::{Reply, Server};
 use common::site::{self, ATOM_MODIFIED, RSS_ETAG};
+use storyline_watch::fetch::{Fetched, Fetcher, Validators};
 use storyline_watch::{Config, FeedStatus, Watcher};
 
 /// Fast settings: the behaviour is the same as the defaults, the waits are short.
@@ -332,4 +333,32 @@ fn retry_after_is_honoured() {
     };
     // The backoff alone would be 10 ms; the margin allows for the server's scheduling.
     assert!(waited >= Duration::from_millis(900), "{waited:?}");
+}
+
+#[test]
+fn redirects_are_followed_under_the_same_rules() {
+    let server = Server::start(|hit| match hit.path.as_str() {
+        "/old/ferry.html" => Reply::new(301, "").header("Location", "/news/ferry.html"),
+        "/old/memo.html" => Reply::new(302, "").header("Location", "../private/memo.html"),
+        "/loop.html" => Reply::new(302, "").header("Location", "/loop.html"),
+        _ => site::route(hit),
+    });
+    let mut fetcher = Fetcher::new(config()).expect("a client");
+    let none = Validators::default();
+    match fetcher.get(&server.url("/old/ferry.html"), &none) {
+        Ok(Fetched::Body { url, .. }) => assert_eq!(url, server.url("/news/ferry.html")),
+        other => panic!("{other:?}"),
+    }
+    let refused = fetcher.get(&server.url("/old/memo.html"), &none).err();
+    assert_eq!(
+        refused.map(|e| e.reason).as_deref(),
+        Some("disallowed by robots.txt")
+    );
+    let looped = fetcher.get(&server.url("/loop.html"), &none).err();
+    assert_eq!(
+        looped.map(|e| e.reason).as_deref(),
+        Some("more than 5 redirects")
+    );
+    assert!(server.hits_of("/private/memo.html").is_empty());
+    assert_eq!(server.hits_of("/loop.html").len(), 6);
 }
