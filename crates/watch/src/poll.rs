@@ -20,8 +20,8 @@ pub struct Watcher {
 
 /// What one poll of one feed gave: the articles to store and the report.
 pub struct Polled {
-    /// The report; the caller fills in [`FeedReport::new`] and [`FeedReport::duplicates`]
-    /// once it has stored the articles.
+    /// The report; the caller fills in its `new` and `duplicates` counts once it has stored
+    /// the articles.
     pub report: FeedReport,
     /// The new items' articles, from their pages or their own summaries.
     pub articles: Vec<Article>,

@@ -61,6 +61,10 @@ struct Line<'a> {
 impl WatchCmd {
     /// Runs the command: rounds until stopped, or one with `--once`.
     pub fn run(self) -> anyhow::Result<ExitCode> {
+        // Rounds back to back would poll the feeds as fast as the per-host delay lets them.
+        if !self.once && self.every < Duration::from_secs(1) {
+            anyhow::bail!("--every must be at least 1s");
+        }
         let mut feeds = read_feed_list(&self.feeds)?;
         let analyzer = self.analyze.analyzer()?;
         // The store first: it creates or checks the file; the watcher's tables go beside its own.
