@@ -9,8 +9,9 @@
 //! Politeness ([`fetch`]): robots.txt read once per host and cached, a minimum delay between two
 //! requests to one host (and a longer one when robots.txt asks for a `Crawl-delay`), conditional
 //! GET with `ETag` / `If-Modified-Since`, a timeout per request, retries with exponential backoff
-//! on 5xx answers, timeouts and broken connections (never on 4xx), and a user agent that says
-//! who we are.
+//! on 5xx answers, timeouts and broken connections (never on 4xx; a `Retry-After` is honoured),
+//! redirects followed one hop at a time under the same rules, and a user agent that says who
+//! we are.
 //!
 //! State ([`state`]): the validators of each feed and the item links already handled live in
 //! two tables of the store's own SQLite file, `watch_feeds` and `watch_items`, created by this
