@@ -28,7 +28,7 @@ pub fn orangesum_html(data: &Path, report: &mut Report) {
     let (mut n, mut titles, mut dates, mut f1_sum) = (0usize, 0usize, 0usize, 0.0);
     for (id, fields) in &truth {
         let path = dir.join(format!("{id}.html.gz"));
-        let article = read_first(&path);
+        let article = read_article(&path);
         n += 1;
         let Some(article) = article else { continue };
         let want_title = fields["title"].as_str().unwrap_or("").trim();
@@ -73,11 +73,25 @@ pub fn orangesum_html(data: &Path, report: &mut Report) {
     );
 }
 
-fn read_first(path: &Path) -> Option<Article> {
+/// The first article of a file, as `storyline ingest` reads it; `None` when it holds none.
+pub(crate) fn read_article(path: &Path) -> Option<Article> {
     let doc = storyline_sources::read(&[path.to_path_buf()], Default::default())
         .next()?
         .ok()?;
     storyline_extract::extract(&doc).ok()?.into_iter().next()
+}
+
+/// The extracted text as benchmarks compare it: the dateline (which extraction keeps apart)
+/// back before the first paragraph, paragraphs on lines of their own.
+pub(crate) fn article_text(article: &Article) -> String {
+    let mut text = article.dateline.clone().unwrap_or_default();
+    for paragraph in &article.paragraphs {
+        if !text.is_empty() {
+            text.push('\n');
+        }
+        text.push_str(paragraph);
+    }
+    text
 }
 
 fn within_one_day(got: Option<&str>, want: &str) -> bool {

@@ -12,10 +12,12 @@ mod facts;
 mod language;
 mod linking;
 mod report;
-mod semeval;
+mod scrapinghub;
+pub mod semeval;
 mod speakers;
 mod storylines;
 mod stream;
+mod trafilatura_eval;
 pub mod variants;
 
 use std::path::Path;
@@ -87,6 +89,12 @@ pub fn run_selected(data: &Path, analyzer: &Analyzer, only: &[String]) -> Report
     if wanted("extract.orangesum_html") {
         extraction::orangesum_html(data, &mut report);
     }
+    if wanted("extract.scrapinghub") {
+        scrapinghub::score(data, &mut report);
+    }
+    if wanted("extract.trafilatura_eval") {
+        trafilatura_eval::score(data, &mut report);
+    }
     if wanted("analyze.lang") {
         language::detection(data, analyzer, &mut report);
     }
@@ -135,6 +143,8 @@ mod tests {
             "link.storylines:",
             "analyze.quotes:",
             "extract.orangesum_html:",
+            "extract.scrapinghub:",
+            "extract.trafilatura_eval:",
             "analyze.lang:",
         ] {
             assert!(

@@ -15,6 +15,8 @@ pub struct Draft {
     pub outlet: Option<String>,
     /// Headline.
     pub title: Option<String>,
+    /// The byline's people.
+    pub author: Option<String>,
     /// Publication date.
     pub published: Published,
     /// Declared language.
@@ -79,6 +81,7 @@ pub fn finish(draft: Draft, origin: &str) -> Result<Article, ExtractError> {
         url,
         outlet,
         title,
+        author,
         mut published,
         lang,
         mut paragraphs,
@@ -118,6 +121,7 @@ pub fn finish(draft: Draft, origin: &str) -> Result<Article, ExtractError> {
         url,
         outlet,
         title,
+        author,
         published,
         dateline,
         lang,

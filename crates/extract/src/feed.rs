@@ -65,6 +65,7 @@ fn item(entry: &Entry, feed: &Feed, outlet: Option<String>) -> Draft {
         url: page_link(&entry.links).and_then(|l| non_empty(&l.href)),
         outlet,
         title: entry.title.as_ref().and_then(text_of),
+        author: None,
         published,
         lang: entry
             .language

@@ -106,6 +106,7 @@ pub fn read(text: &str) -> Draft {
         published: published(&page, sel, &meta, &keys.date),
         paragraphs: main_paragraphs(&page, sel),
         id: None,
+        author: None,
     }
 }
 

@@ -82,6 +82,9 @@ pub struct Article {
     pub outlet: Option<String>,
     /// The headline, when known.
     pub title: Option<String>,
+    /// The byline: the people who wrote the article (`A; B`), never an agency or a desk.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub author: Option<String>,
     /// Publication date with its precision.
     pub published: Published,
     /// Dateline such as `Moscou` or `WASHINGTON (Reuters)`, kept apart from the text.

@@ -82,6 +82,7 @@ fn pair(i: usize, rng: &mut Lcg) -> (Article, Analysis) {
         url: Some(format!("https://example.org/{i}")),
         outlet: Some(format!("Outlet {}", i % 40)),
         title: Some(format!("{} {} {} {i}", rng.word(), rng.word(), rng.word())),
+        author: None,
         published: published.clone(),
         dateline: Some("Moscou".into()),
         lang: Some("fr".into()),

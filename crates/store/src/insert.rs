@@ -73,8 +73,9 @@ impl<'t> Writer<'t> {
             article: prep(
                 "INSERT INTO articles (id, content_hash, url, outlet, title, lang, declared_lang,
                      published, precision, published_from, dateline, origin, text, paragraphs,
-                     lead, ingested_at)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16)
+                     lead, ingested_at, author)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16,
+                     ?17)
                  ON CONFLICT DO NOTHING",
             )?,
             by_id: prep("SELECT id FROM articles WHERE id = ?1")?,
@@ -144,6 +145,7 @@ impl<'t> Writer<'t> {
                 paragraphs::column(&article.paragraphs),
                 lead(analysis),
                 now,
+                article.author,
             ])
             .doing(path, "inserting an article")?;
         if changed == 0 {

@@ -23,7 +23,7 @@ impl Store {
             .prepare_cached(
                 "SELECT a.id, a.url, a.outlet, a.title, a.declared_lang, a.published,
                         a.precision, a.published_from, a.dateline, a.origin, a.text,
-                        a.paragraphs, an.json
+                        a.paragraphs, an.json, a.author
                  FROM articles a JOIN analyses an ON an.article = a.num
                  WHERE a.id = ?1",
             )
@@ -97,6 +97,7 @@ struct StoredArticle {
     text: String,
     paragraphs: Option<String>,
     json: String,
+    author: Option<String>,
 }
 
 impl StoredArticle {
@@ -115,6 +116,7 @@ impl StoredArticle {
             text: r.get(10)?,
             paragraphs: r.get(11)?,
             json: r.get(12)?,
+            author: r.get(13)?,
         })
     }
 
@@ -133,6 +135,7 @@ impl StoredArticle {
             url: self.url,
             outlet: self.outlet,
             title: self.title,
+            author: self.author,
             published: Published {
                 value: self.published,
                 precision: names::precision(&self.precision),

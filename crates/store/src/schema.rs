@@ -12,7 +12,10 @@ use crate::error::{Context, StoreError};
 const APPLICATION_ID: i32 = 0x5354_4c4e;
 
 /// Migration `i` brings a database from `user_version` `i` to `i + 1`. Append, never edit.
-const MIGRATIONS: &[&str] = &[include_str!("migrations/001_initial.sql")];
+const MIGRATIONS: &[&str] = &[
+    include_str!("migrations/001_initial.sql"),
+    include_str!("migrations/002_author.sql"),
+];
 
 /// The schema version (`PRAGMA user_version`) this build writes.
 pub(crate) const LATEST: i64 = MIGRATIONS.len() as i64;

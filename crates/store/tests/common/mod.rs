@@ -27,6 +27,7 @@ pub fn article(
         url: Some(format!("https://example.org/{id}")),
         outlet: Some(outlet.to_string()),
         title: Some(title.to_string()),
+        author: None,
         published: Published {
             value: date.map(str::to_string),
             precision,
