@@ -191,4 +191,45 @@ mod tests {
         assert_eq!(article.lang.as_deref(), Some("fr"));
         assert!(article.paragraphs.len() >= 2, "{:?}", article.paragraphs);
     }
+
+    /// The real feeds of ../shared/data/feed-rs-news-feed-fixtures: every entry becomes an item
+    /// whose link is the one feed-rs's own expected output gives first.
+    #[test]
+    fn real_feeds_give_their_items_and_links() {
+        let dir = concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/../../../shared/data/feed-rs-news-feed-fixtures"
+        );
+        let Ok(entries) = std::fs::read_dir(dir) else {
+            println!("skipped: ../shared/data/feed-rs-news-feed-fixtures absent");
+            return;
+        };
+        let mut feeds = 0;
+        for entry in entries.flatten() {
+            let path = entry.path();
+            if path.extension().and_then(|e| e.to_str()) != Some("xml") {
+                continue;
+            }
+            let bytes = std::fs::read(&path).unwrap_or_default();
+            let expected_path = path.with_extension("expected.serde.json");
+            let expected: serde_json::Value = std::fs::read(&expected_path)
+                .ok()
+                .and_then(|b| serde_json::from_slice(&b).ok())
+                .unwrap_or_else(|| panic!("{}: unreadable", expected_path.display()));
+            let items = feed_items(&bytes, "https://feeds.example.org/feed.xml");
+            let Ok(items) = items else {
+                panic!("{}: {:?}", path.display(), items.err())
+            };
+            let expected = expected["entries"].as_array().cloned().unwrap_or_default();
+            assert_eq!(items.len(), expected.len(), "{}", path.display());
+            for (item, entry) in items.iter().zip(&expected) {
+                let href = entry["links"][0]["href"].as_str();
+                let want = href.and_then(|h| Url::parse(h).ok()).map(String::from);
+                assert_eq!(item.link, want, "{}", path.display());
+                assert!(item.summary.is_ok(), "{}", path.display());
+            }
+            feeds += 1;
+        }
+        assert!(feeds >= 7, "{feeds} feeds read");
+    }
 }
