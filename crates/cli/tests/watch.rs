@@ -106,11 +106,14 @@ fn watch_stores_new_pages_and_reports_each_feed() {
     assert!(text.contains("/rss.xml: not modified"), "{text}");
     assert!(text.contains("/atom.xml: not modified"), "{text}");
     assert!(
-        text.contains("/feed.json: fetched, 1 items: 0 new, 0 duplicates, 1 already seen"),
+        text.contains("/feed.json: fetched; items 1, new 0, duplicates 0, already seen 1"),
         "{text}"
     );
     assert!(text.contains("/down.xml: failed: HTTP 503"), "{text}");
-    assert!(text.contains("round 1: nothing new from 5 feeds"), "{text}");
+    assert!(
+        text.contains("round 1: 5 feeds polled, nothing new"),
+        "{text}"
+    );
     assert_eq!(pages(&server), pages_before);
     assert_eq!(store.count_articles().ok(), Some(6));
 }

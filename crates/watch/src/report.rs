@@ -75,8 +75,8 @@ impl fmt::Display for FeedReport {
         }
         write!(
             f,
-            "{}: fetched, {} items: {} new, {} duplicates, {} already seen, {} failed; \
-             {} pages, {} summaries",
+            "{}: fetched; items {}, new {}, duplicates {}, already seen {}, failed {} \
+             (from pages {}, from summaries {})",
             self.feed,
             self.items,
             self.new,

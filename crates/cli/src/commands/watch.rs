@@ -144,10 +144,10 @@ impl WatchCmd {
         if !self.json {
             match linked {
                 Some((stories, storylines)) => println!(
-                    "round {round}: {new} new articles from {} feeds; {stories} stories in {storylines} storylines",
+                    "round {round}: {} feeds polled, new articles {new}; {stories} stories in {storylines} storylines",
                     feeds.len()
                 ),
-                None => println!("round {round}: nothing new from {} feeds", feeds.len()),
+                None => println!("round {round}: {} feeds polled, nothing new", feeds.len()),
             }
         }
         Ok(())
