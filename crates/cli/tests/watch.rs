@@ -135,3 +135,72 @@ fn a_bad_feed_list_names_its_line() {
     let stderr = String::from_utf8_lossy(&out.stderr);
     assert!(stderr.contains("feeds.txt: line 2"), "{stderr}");
 }
+
+#[test]
+fn rounds_repeat_and_read_the_list_again() {
+    use std::io::{BufRead, BufReader};
+    use std::process::Stdio;
+
+    let server = Server::start(watch_site::site::route);
+    let dir = tempfile::tempdir().expect("a temp dir");
+    let feeds = dir.path().join("feeds.txt");
+    std::fs::write(&feeds, format!("{}\n", server.url("/feed.json"))).expect("write");
+    let mut child = Command::new(env!("CARGO_BIN_EXE_storyline"))
+        .arg("watch")
+        .arg(&feeds)
+        .arg("--db")
+        .arg(dir.path().join("watch.sqlite"))
+        .args(["--every", "2s", "--per-host-delay", "5ms"])
+        .env_remove("STORYLINE_DB")
+        .stdout(Stdio::piped())
+        .spawn()
+        .expect("the storyline binary runs");
+    // Lines come through a channel, so that a watch that never prints round 2 fails the test
+    // after a while instead of hanging it.
+    let stdout = child.stdout.take().expect("piped stdout");
+    let (tx, rx) = std::sync::mpsc::channel();
+    std::thread::spawn(move || {
+        for line in BufReader::new(stdout).lines().map_while(Result::ok) {
+            if tx.send(line).is_err() {
+                break;
+            }
+        }
+    });
+    let mut lines = Vec::new();
+    while let Ok(line) = rx.recv_timeout(std::time::Duration::from_secs(60)) {
+        let done = line.starts_with("round 2:");
+        if line.starts_with("round 1:") {
+            // Before round 2 starts (2 s after round 1 did): one more feed.
+            let list = format!(
+                "{}\n{}\n",
+                server.url("/feed.json"),
+                server.url("/atom.xml")
+            );
+            std::fs::write(&feeds, list).expect("rewrite the list");
+        }
+        lines.push(line);
+        if done {
+            break;
+        }
+    }
+    // The watch runs until stopped: stop this one (the child this test started).
+    let _ = child.kill();
+    let _ = child.wait();
+    let text = lines.join("\n");
+    assert!(
+        text.contains("round 1: 1 feeds polled, new articles 1"),
+        "{text}"
+    );
+    assert!(
+        text.contains("/feed.json: fetched; items 1, new 0"),
+        "{text}"
+    );
+    assert!(
+        text.contains("/atom.xml: fetched; items 1, new 1"),
+        "{text}"
+    );
+    assert!(
+        text.contains("round 2: 2 feeds polled, new articles 1"),
+        "{text}"
+    );
+}
