@@ -188,7 +188,7 @@ fn rounds_repeat_and_read_the_list_again() {
     let _ = child.wait();
     let text = lines.join("\n");
     assert!(
-        text.contains("round 1: 1 feeds polled, new articles 1"),
+        text.contains("round 1: 1 feed polled, new articles 1"),
         "{text}"
     );
     assert!(

@@ -142,12 +142,15 @@ impl WatchCmd {
         }
         let linked = if new > 0 { Some(relink(store)?) } else { None };
         if !self.json {
+            let polled = match feeds.len() {
+                1 => "1 feed polled".to_string(),
+                n => format!("{n} feeds polled"),
+            };
             match linked {
                 Some((stories, storylines)) => println!(
-                    "round {round}: {} feeds polled, new articles {new}; {stories} stories in {storylines} storylines",
-                    feeds.len()
+                    "round {round}: {polled}, new articles {new}; {stories} stories in {storylines} storylines"
                 ),
-                None => println!("round {round}: {} feeds polled, nothing new", feeds.len()),
+                None => println!("round {round}: {polled}, nothing new"),
             }
         }
         Ok(())
