@@ -25,7 +25,8 @@ pub struct Polled {
     pub report: FeedReport,
     /// The new items' articles, from their pages or their own summaries.
     pub articles: Vec<Article>,
-    /// The feed's validators to keep, when it answered with a feed.
+    /// The feed's validators to keep: when it answered with a feed and no item is left to
+    /// try again.
     validators: Option<Validators>,
     /// The item links handled for good, with their article id.
     handled: Vec<(String, Option<String>, Outcome)>,
@@ -174,6 +175,10 @@ impl Polled {
                 ));
                 if permanent {
                     self.handled.push((link, None, Outcome::Gone));
+                } else {
+                    // Keeping the feed's new validators would make it answer 304 next time,
+                    // and this item would never be tried again.
+                    self.validators = None;
                 }
             }
         }

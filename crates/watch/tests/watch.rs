@@ -362,3 +362,28 @@ fn redirects_are_followed_under_the_same_rules() {
     assert!(server.hits_of("/private/memo.html").is_empty());
     assert_eq!(server.hits_of("/loop.html").len(), 6);
 }
+
+#[test]
+fn an_item_that_failed_for_now_is_tried_again() {
+    const FEED: &str = r#"<rss version="2.0"><channel><title>Pending</title>
+<item><title>Behind a failing server</title><link>/news/down.html</link></item>
+</channel></rss>"#;
+    let server = Server::start(|hit| match hit.path.as_str() {
+        "/pending.xml" => Reply::new(200, FEED).header("ETag", "\"p1\""),
+        "/news/down.html" => Reply::new(503, "down"),
+        _ => site::route(hit),
+    });
+    let dir = tempfile::tempdir().expect("a temp dir");
+    let db = store(dir.path());
+    let mut watcher = Watcher::open(&db, config()).expect("the watcher opens");
+    let feed = server.url("/pending.xml");
+    for _ in 0..2 {
+        let polled = watcher.poll(&feed).expect("the state file works");
+        assert_eq!(polled.report.failed.len(), 1, "{}", polled.report);
+        watcher.remember(&polled).expect("remembered");
+    }
+    // The feed's ETag was not kept (a 304 would hide the item), and the page was tried again.
+    let feed_hits = server.hits_of("/pending.xml");
+    assert!(feed_hits.iter().all(|h| h.if_none_match.is_none()));
+    assert_eq!(server.hits_of("/news/down.html").len(), 6);
+}
