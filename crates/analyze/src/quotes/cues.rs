@@ -4,7 +4,7 @@ use rustc_hash::{FxHashMap, FxHashSet};
 use serde::Deserialize;
 
 use crate::entities::{Transliteration, Words};
-use crate::text::tokenize;
+use crate::text::{tokenize, TokenKind};
 
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -18,6 +18,11 @@ struct CuesFile {
     statements: Vec<String>,
     statement_links: Vec<String>,
     inversion_after: Vec<String>,
+    complementizers: Vec<String>,
+    #[serde(default)]
+    clause_starts: Vec<String>,
+    relatives: Vec<String>,
+    participles: Vec<String>,
 }
 
 /// Phrases indexed by their first word.
@@ -64,25 +69,44 @@ impl Phrases {
             .max()
     }
 
-    /// Past any run of these phrases (used as skippable words) starting at `j`.
+    /// Past any run of these phrases (used as skippable words) starting at `j`. A number right
+    /// before one of them goes with it: the day of "vendredi 8 mai".
     pub fn skip_all(&self, words: &Words, mut j: usize, end: usize) -> usize {
         while j < end {
-            match self.by_first.get(words.key(j)).and_then(|rests| {
-                rests
-                    .iter()
-                    .filter(|rest| {
-                        rest.iter()
-                            .enumerate()
-                            .all(|(k, w)| j + 1 + k < end && words.key(j + 1 + k) == w)
-                    })
-                    .map(|rest| rest.len() + 1)
-                    .max()
-            }) {
-                Some(len) => j += len,
+            let is_number = words
+                .doc
+                .tokens
+                .get(j)
+                .is_some_and(|t| t.kind == TokenKind::Number);
+            let len = match self.len_at(words, j, end) {
+                Some(len) => len,
+                None if is_number => match self.len_at(words, j + 1, end) {
+                    Some(len) => len + 1,
+                    None => return j,
+                },
                 None => return j,
-            }
+            };
+            j += len;
         }
         j
+    }
+
+    /// The length in tokens of the longest phrase at `j` that ends before `end`.
+    fn len_at(&self, words: &Words, j: usize, end: usize) -> Option<usize> {
+        if j >= end {
+            return None;
+        }
+        self.by_first.get(words.key(j)).and_then(|rests| {
+            rests
+                .iter()
+                .filter(|rest| {
+                    rest.iter()
+                        .enumerate()
+                        .all(|(k, w)| j + 1 + k < end && words.key(j + 1 + k) == w)
+                })
+                .map(|rest| rest.len() + 1)
+                .max()
+        })
     }
 }
 
@@ -104,6 +128,14 @@ pub struct Cues {
     pub statement_links: Phrases,
     /// Marks after which a verb may precede its speaker, as written.
     pub inversion_after: Vec<String>,
+    /// "que", "that": what opens reported speech after a verb.
+    pub complementizers: FxHashSet<String>,
+    /// Words that open a clause reported without "that" ("said he", "said the").
+    pub clause_starts: FxHashSet<String>,
+    /// "qui", "who": a verb after them reports the words of the last speaker named.
+    pub relatives: FxHashSet<String>,
+    /// "précisant", "saying": speech verbs of the last speaker named.
+    pub participles: FxHashSet<String>,
 }
 
 /// Parses the bundled cue files: (language, cues).
@@ -132,6 +164,10 @@ pub fn bundled(translit: &Transliteration) -> Vec<(String, Cues)> {
                 statements: set(&file.statements),
                 statement_links: Phrases::new(&file.statement_links, translit),
                 inversion_after: file.inversion_after,
+                complementizers: set(&file.complementizers),
+                clause_starts: set(&file.clause_starts),
+                relatives: set(&file.relatives),
+                participles: set(&file.participles),
             };
             (file.lang, cues)
         })

@@ -1,10 +1,13 @@
-//! Quotes: quotations found by their marks, typed direct or partial, attributed to a speaker.
+//! Quotes: quotations found by their marks, typed direct or partial, and reported speech
+//! (indirect), attributed to a speaker.
 //!
 //! Marks are paired in [`marks`]; speakers come from the cues of data/quotes/<lang>.toml
-//! (see [`speaker`]). Languages without cues still get their quotations, without speakers.
+//! (see [`speaker`]); reported speech is found by the same cues (see [`indirect`]). Languages
+//! without cues still get their quotations, without speakers.
 
 mod cues;
 mod epithet;
+mod indirect;
 mod marks;
 mod speaker;
 
@@ -15,6 +18,7 @@ use crate::entities::{Transliteration, Words};
 use crate::text::{Doc, TokenKind};
 use cues::Cues;
 use epithet::Epithets;
+use indirect::Reporter;
 use marks::Quoted;
 use speaker::{Attribution, Scope};
 
@@ -41,28 +45,48 @@ impl QuoteRules {
         }
     }
 
-    /// All quotes of `doc` with their speakers, in text order.
+    /// All quotes of `doc` with their speakers, in text order: quotations in marks, and
+    /// reported speech where the language has cues.
     pub fn find(&self, doc: &Doc, lang: &str, entities: &[Entity]) -> Vec<Quote> {
         let quoted = marks::find(doc);
-        if quoted.is_empty() {
+        let cues = self.langs.get(lang);
+        if quoted.is_empty() && cues.is_none() {
             return Vec::new();
         }
-        let cues = self.langs.get(lang);
         let words = cues.map(|_| Words::new(doc, &self.translit));
         let mut attributions = Attributions {
             doc,
             quotes: &quoted,
             cache: FxHashMap::default(),
         };
+        let mut found: Vec<Found> = quoted
+            .iter()
+            .map(|q| {
+                let kind = kind_of(doc, q);
+                let speaker = match (cues, &words) {
+                    (Some(cues), Some(words)) => attributions.speaker_of(words, cues, q),
+                    _ => Speaker::Unknown,
+                };
+                let inner = Span::new(
+                    doc.tokens.get(q.open).map_or(q.span.start, |t| t.span.end),
+                    doc.tokens.get(q.close).map_or(q.span.end, |t| t.span.start),
+                );
+                Found {
+                    span: q.span,
+                    inner,
+                    kind,
+                    speaker,
+                }
+            })
+            .collect();
+        if let (Some(cues), Some(words)) = (cues, &words) {
+            found.extend(reported(doc, words, cues, &quoted));
+            found.sort_by_key(|f| f.span.start);
+        }
         let mut previous: Option<Previous> = None;
-        let mut quotes = Vec::with_capacity(quoted.len());
-        for q in &quoted {
-            let kind = kind_of(doc, q);
-            let found = match (cues, &words) {
-                (Some(cues), Some(words)) => attributions.speaker_of(words, cues, q),
-                _ => Speaker::Unknown,
-            };
-            let (speaker, speaker_key) = match found {
+        let mut quotes = Vec::with_capacity(found.len());
+        for f in found {
+            let (speaker, speaker_key) = match f.speaker {
                 Speaker::Named(span) => {
                     // An entity named in the speaker phrase, else the one entity a description fits.
                     let key = entity_in(entities, span)
@@ -79,11 +103,13 @@ impl QuoteRules {
                 Speaker::Pronoun => inherit(
                     previous.as_ref().filter(|p| p.is_person()),
                     doc,
-                    q,
+                    f.span,
                     PRONOUN_REACH,
                 ),
-                Speaker::Unknown if kind == QuoteKind::Direct => {
-                    inherit(previous.as_ref(), doc, q, 0)
+                // "qui a précisé que", "précisant que": whoever was named last.
+                Speaker::Previous => inherit(previous.as_ref(), doc, f.span, 0),
+                Speaker::Unknown if f.kind == QuoteKind::Direct => {
+                    inherit(previous.as_ref(), doc, f.span, 0)
                 }
                 Speaker::Unknown => (None, None),
             };
@@ -91,23 +117,56 @@ impl QuoteRules {
                 previous = Some(Previous {
                     speaker: name.clone(),
                     key: speaker_key.clone(),
-                    end: q.span.end,
+                    end: f.span.end,
                 });
             }
-            let inner = Span::new(
-                doc.tokens.get(q.open).map_or(q.span.start, |t| t.span.end),
-                doc.tokens.get(q.close).map_or(q.span.end, |t| t.span.start),
-            );
             quotes.push(Quote {
-                text: inner.slice(doc.text).trim().to_string(),
+                text: f.inner.slice(doc.text).trim().to_string(),
                 speaker,
                 speaker_key,
-                kind,
-                span: q.span,
+                kind: f.kind,
+                span: f.span,
             });
         }
         quotes
     }
+}
+
+/// A quotation or a stretch of reported speech, before its speaker is resolved.
+struct Found {
+    /// Marks included.
+    span: Span,
+    /// The words without the marks.
+    inner: Span,
+    kind: QuoteKind,
+    speaker: Speaker,
+}
+
+/// The reported speech of every sentence of `doc`, outside the quotations.
+fn reported<'a>(
+    doc: &'a Doc,
+    words: &'a Words,
+    cues: &'a Cues,
+    quoted: &'a [Quoted],
+) -> impl Iterator<Item = Found> + 'a {
+    doc.sentences.iter().flat_map(move |sentence| {
+        let scope = Scope {
+            first: sentence.first,
+            end: sentence.end,
+            quotes: quoted,
+        };
+        indirect::find(words, cues, &scope)
+            .into_iter()
+            .map(|r| Found {
+                span: r.span,
+                inner: r.span,
+                kind: QuoteKind::Indirect,
+                speaker: match r.reporter {
+                    Reporter::Named(span) => Speaker::Named(span),
+                    Reporter::Previous => Speaker::Previous,
+                },
+            })
+    })
 }
 
 /// How many paragraph breaks back "he added" may reach for its speaker.
@@ -132,13 +191,13 @@ impl Previous {
 fn inherit(
     previous: Option<&Previous>,
     doc: &Doc,
-    q: &Quoted,
+    span: Span,
     reach: usize,
 ) -> (Option<String>, Option<String>) {
     let Some(p) = previous else {
         return (None, None);
     };
-    let between = doc.text.get(p.end..q.span.start).unwrap_or("");
+    let between = doc.text.get(p.end..span.start).unwrap_or("");
     if between.matches("\n\n").count() > reach {
         return (None, None);
     }
@@ -149,8 +208,10 @@ fn inherit(
 enum Speaker {
     /// Named in the text.
     Named(Span),
-    /// A pronoun: the last named speaker.
+    /// A pronoun: the last named speaker, if a person.
     Pronoun,
+    /// A relative or a participle: the last named speaker, in the same paragraph.
+    Previous,
     /// No cue.
     Unknown,
 }

@@ -37,7 +37,8 @@ pub struct Scope<'q> {
 }
 
 impl Scope<'_> {
-    fn inside_quote(&self, j: usize) -> bool {
+    /// Whether token `j` is inside a quotation, marks included.
+    pub fn inside_quote(&self, j: usize) -> bool {
         self.quotes.iter().any(|q| q.open <= j && j <= q.close)
     }
 }
@@ -130,7 +131,7 @@ fn pronoun_at(words: &Words, cues: &Cues, scope: &Scope, k: usize) -> bool {
 }
 
 /// Whether the subject right before the verb at `verb` is a pronoun ("He added, “…”").
-fn pronoun_before(words: &Words, cues: &Cues, scope: &Scope, verb: usize) -> bool {
+pub fn pronoun_before(words: &Words, cues: &Cues, scope: &Scope, verb: usize) -> bool {
     let start = verb.saturating_sub(1);
     start >= scope.first
         && in_phrase(words, cues, scope, start)
@@ -163,7 +164,7 @@ fn in_phrase(words: &Words, cues: &Cues, scope: &Scope, j: usize) -> bool {
 }
 
 /// The speaker after a cue ending at token `k`: `Some(None)` for a bare statement.
-fn speaker_after(words: &Words, cues: &Cues, scope: &Scope, k: usize) -> Option<Option<Span>> {
+pub fn speaker_after(words: &Words, cues: &Cues, scope: &Scope, k: usize) -> Option<Option<Span>> {
     let start = cues.skip.skip_all(words, k, scope.end);
     let mut end = start;
     while end < start + MAX_SPEAKER_TOKENS && in_phrase(words, cues, scope, end) {
@@ -188,7 +189,7 @@ fn speaker_after(words: &Words, cues: &Cues, scope: &Scope, k: usize) -> Option<
 }
 
 /// The speaker before the verb at token `verb`.
-fn speaker_before(words: &Words, cues: &Cues, scope: &Scope, verb: usize) -> Option<Span> {
+pub fn speaker_before(words: &Words, cues: &Cues, scope: &Scope, verb: usize) -> Option<Span> {
     let mut start = verb;
     while start > scope.first
         && verb - start < MAX_SPEAKER_TOKENS
@@ -200,6 +201,18 @@ fn speaker_before(words: &Words, cues: &Cues, scope: &Scope, verb: usize) -> Opt
         return None;
     }
     Some(span_of(words, start, verb))
+}
+
+/// The phrase that opens the sentence when a comma ends it: the subject of a verb that comes
+/// after an insertion ("Trump, who placed second in a poll, said …").
+pub fn subject_at(words: &Words, cues: &Cues, scope: &Scope) -> Option<Span> {
+    let start = scope.first;
+    let mut end = start;
+    while end < start + MAX_SPEAKER_TOKENS && in_phrase(words, cues, scope, end) {
+        end += 1;
+    }
+    let named = end > start && words.raw(end) == "," && !is_pronoun(words, cues, start, end);
+    named.then(|| span_of(words, start, end))
 }
 
 /// Whether tokens `start..end` are only a pronoun.

@@ -166,7 +166,18 @@ fn seed_000_quotes_and_speakers() {
         return;
     };
     let found = quotes(&text, "fr");
-    assert_eq!(found.len(), 3, "{:#?}", summary(&found));
+    assert_eq!(found.len(), 5, "{:#?}", summary(&found));
+    let reported = quote_starting(&found, "celle-ci était dirigée par Moussa Abou Marzouk");
+    assert_eq!(
+        (reported.speaker.as_deref(), reported.kind),
+        (Some("l’agence de presse russe RIA"), QuoteKind::Indirect),
+        "« qui a indiqué que » reports the words of the phrase before the relative"
+    );
+    let inverted = quote_starting(&found, "Moscou insiste sur la nécessité");
+    assert_eq!(
+        (inverted.speaker.as_deref(), inverted.kind),
+        (Some("Maria Zakharova"), QuoteKind::Indirect)
+    );
     let first = quote_starting(&found, "La délégation du mouvement");
     assert_eq!(
         (
