@@ -387,3 +387,23 @@ fn an_item_that_failed_for_now_is_tried_again() {
     assert!(feed_hits.iter().all(|h| h.if_none_match.is_none()));
     assert_eq!(server.hits_of("/news/down.html").len(), 6);
 }
+
+#[test]
+fn a_body_over_the_limit_is_refused() {
+    let server = Server::start(site::route);
+    let dir = tempfile::tempdir().expect("a temp dir");
+    let db = store(dir.path());
+    let config = Config {
+        max_bytes: 64,
+        ..config()
+    };
+    let mut watcher = Watcher::open(&db, config).expect("the watcher opens");
+    let polled = watcher
+        .poll(&server.url("/feed.json"))
+        .expect("the state file works");
+    assert_eq!(
+        polled.report.reason.as_deref(),
+        Some("larger than the limit of 64 bytes")
+    );
+    assert_eq!(server.hits_of("/feed.json").len(), 1, "not retried");
+}
