@@ -292,7 +292,10 @@ impl Fetcher {
     fn transport_failure(&self, e: ureq::Error) -> Attempt {
         match e {
             ureq::Error::Timeout(_) => Attempt::Again(
-                format!("timed out after {}", humanize(self.config.timeout)),
+                format!(
+                    "timed out after {}",
+                    humantime::format_duration(self.config.timeout)
+                ),
                 None,
             ),
             ureq::Error::Io(e) => Attempt::Again(format!("connection failed: {e}"), None),
@@ -316,14 +319,5 @@ fn status_text(status: StatusCode) -> String {
     match status.canonical_reason() {
         Some(reason) => format!("HTTP {} {reason}", status.as_u16()),
         None => format!("HTTP {}", status.as_u16()),
-    }
-}
-
-/// A duration as a reader writes it: `30s`, `250ms`.
-fn humanize(d: Duration) -> String {
-    if d.subsec_millis() == 0 {
-        format!("{}s", d.as_secs())
-    } else {
-        format!("{}ms", d.as_millis())
     }
 }
