@@ -149,6 +149,8 @@ struct CueFile {
     not_subject: Vec<String>,
     #[serde(default)]
     skip_after_verb: Vec<String>,
+    #[serde(default)]
+    inverted: Vec<String>,
     abbreviations: Vec<String>,
     stop: Vec<String>,
 }
@@ -162,6 +164,9 @@ struct Cues {
     /// Words of a date between a reporting verb and its subject (", a indiqué vendredi 8 mai
     /// la Direction générale de la santé").
     skip_after_verb: FxHashSet<String>,
+    /// Verbs with their subject pronoun glued after them ("a-t-elle détaillé", "précise-t-il"):
+    /// the attribution runs from them to the end of the clause.
+    inverted: FxHashSet<String>,
     abbreviations: FxHashSet<String>,
     stop: FxHashSet<String>,
 }
@@ -190,6 +195,7 @@ impl AttributionRules {
                     subject_starts: f.subject_starts.into_iter().collect(),
                     not_subject: f.not_subject.into_iter().collect(),
                     skip_after_verb: f.skip_after_verb.into_iter().collect(),
+                    inverted: f.inverted.into_iter().collect(),
                     abbreviations: f.abbreviations.into_iter().collect(),
                     stop: f.stop.into_iter().collect(),
                 };
@@ -234,6 +240,11 @@ impl AttributionRules {
             let mut forward_only = false;
             let range = if let Some((n, _)) = c.before.at(low, t) {
                 Some((t, clause_end(t + n))).filter(|(_, e)| *e > t + n)
+            } else if c.inverted.contains(low.get(t)) {
+                // "a-t-on appris auprès des pompiers": a cue further on names the source.
+                let e = clause_end(t + 1);
+                let cue_follows = (t + 1..e).any(|k| c.before.at(low, k).is_some());
+                (!cue_follows).then_some((t, e))
             } else if let Some((n, _)) = c.verbs.at(low, t) {
                 let after_quote = t > s.first && matches!(low.get(t - 1), "," | "»" | "\"" | "”");
                 let mut next = t + n;
@@ -435,6 +446,17 @@ mod tests {
             ),
             Vec::<(String, Option<String>)>::new(),
             "no subject after the date"
+        );
+    }
+
+    #[test]
+    fn inverted_verbs_carry_their_pronoun() {
+        assert_eq!(
+            attributions(
+                "« La baisse est de 1,1 % », a-t-elle détaillé dans un communiqué.",
+                "fr"
+            ),
+            [a("a-t-elle détaillé dans un communiqué", None)]
         );
     }
 

@@ -138,8 +138,10 @@ impl Analyzer {
         let mut entities = self.entities.recognize(&doc, &lang);
         self.align_source_keys(&mut entities);
         let times = self.times.find(&doc, &lang, &article.published);
-        let figures = self.figures.find(&doc, &lang, &times, &entities);
+        let mut figures = self.figures.find(&doc, &lang, &times, &entities);
         let quotes = self.quotes.find(&doc, &lang, &entities);
+        self.figures
+            .attribute_quoted(&doc, &lang, &times, &quotes, &mut figures);
         let framing = self.framing.find(&doc, &lang, &quotes, &entities);
         let terms = self.terms.count(&doc, article.title.as_deref(), &lang);
         let fingerprint = fingerprint::minhash(&doc);

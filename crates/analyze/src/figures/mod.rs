@@ -14,7 +14,7 @@ pub mod phrase;
 mod rules;
 
 use rustc_hash::FxHashMap;
-use storyline_model::{Entity, Figure, FigureKind, Qualifier, Span, TimeExpr};
+use storyline_model::{Entity, Figure, FigureKind, Qualifier, Quote, QuoteKind, Span, TimeExpr};
 
 use crate::attribution::{Attribution, AttributionRules};
 use crate::numbers::{Number, NumberReader};
@@ -26,6 +26,10 @@ const BUNDLED: &[(&str, &str)] = &[
     ("fr", include_str!("../../../../data/figures/fr.toml")),
     ("en", include_str!("../../../../data/figures/en.toml")),
 ];
+
+/// How many tokens may separate a quotation from the attribution that introduces or closes it
+/// (`…," he said`, `Boehner said, "…`, `…». Selon lui`).
+const QUOTE_ATTRIBUTION_GAP: usize = 3;
 
 /// How many tokens after a figure its attribution may start ("Plus de 7 028 Palestiniens …,
 /// dont …, selon le ministère" spans 17).
@@ -146,6 +150,75 @@ impl FigureRules {
         figures
     }
 
+    /// Gives each figure quoted in direct or partial speech the attribution that opens or
+    /// closes its quotation (`"…we have 32 districts…," he said`): the speaker is the source
+    /// of every figure of the quotation, however many sentences it spans. Figures outside
+    /// quotations, and quotations with no attribution next to them, are left as they are.
+    pub fn attribute_quoted(
+        &self,
+        doc: &Doc,
+        lang: &str,
+        times: &[TimeExpr],
+        quotes: &[Quote],
+        figures: &mut [Figure],
+    ) {
+        let Some(l) = self.langs.get(lang) else {
+            return;
+        };
+        let quoted = |f: &Figure| {
+            quotes.iter().find(|q| {
+                q.kind != QuoteKind::Indirect
+                    && q.span.start <= f.span.start
+                    && f.span.end <= q.span.end
+            })
+        };
+        if !figures.iter().any(|f| quoted(f).is_some()) {
+            return;
+        }
+        let low = Lowered::new(doc);
+        let sentence_of = |offset: usize| {
+            doc.sentences
+                .partition_point(|s| s.span.end <= offset)
+                .min(doc.sentences.len().saturating_sub(1))
+        };
+        for f in figures.iter_mut() {
+            let Some(q) = quoted(f) else {
+                continue;
+            };
+            // First token after the quotation, and the quotation's first token.
+            let after = doc.tokens.partition_point(|t| t.span.start < q.span.end);
+            let opening = doc.tokens.partition_point(|t| t.span.start < q.span.start);
+            let k_end = sentence_of(q.span.end.saturating_sub(1));
+            let closing = doc.sentences.get(k_end).and_then(|s| {
+                self.attribution
+                    .in_sentence(doc, &low, s, lang)
+                    .into_iter()
+                    .find(|a| a.first >= after && a.first <= after + QUOTE_ATTRIBUTION_GAP)
+                    .map(|a| (k_end, a))
+            });
+            let k_start = sentence_of(q.span.start);
+            let introducing = || {
+                (k_start.saturating_sub(1)..=k_start).rev().find_map(|k| {
+                    let s = doc.sentences.get(k)?;
+                    self.attribution
+                        .in_sentence(doc, &low, s, lang)
+                        .into_iter()
+                        .rev()
+                        .find(|a| a.end <= opening && a.end + QUOTE_ATTRIBUTION_GAP >= opening)
+                        .map(|a| (k, a))
+                })
+            };
+            if let Some((k, a)) = closing.or_else(introducing) {
+                let Some(s) = doc.sentences.get(k) else {
+                    continue;
+                };
+                f.source = Some(a.span.slice(doc.text).to_string());
+                f.source_key.clone_from(&a.key);
+                f.as_of = as_of(doc, &low, l, s, &a, times);
+            }
+        }
+    }
+
     /// Sets source, key and as-of date of the `figures` of sentence `k`, from its attributions,
     /// or from the previous sentence's when this one has none and continues it ("Parmi eux, …").
     #[allow(clippy::too_many_arguments)]
@@ -172,7 +245,7 @@ impl FigureRules {
             _ => Vec::new(),
         };
         for f in figures {
-            let chosen = choose(doc, &here, f.span).or_else(|| before.last());
+            let chosen = choose(doc, s, &here, f.span).or_else(|| before.last());
             if let Some(a) = chosen {
                 f.source = Some(a.span.slice(doc.text).to_string());
                 f.source_key.clone_from(&a.key);
@@ -372,15 +445,30 @@ fn part_of(
 
 /// The attribution of a figure at `at`: the first one after it in the sentence and near it,
 /// else the last before. "Near" guards against scraped text where several sentences are
-/// glued into one: a cue far to the right is about something else. A subject-verb source after
-/// the figure ("…, tandis que la CGT a compté 3,5 millions") speaks of what follows it, so it
-/// is never taken for a figure before it.
-fn choose<'a>(doc: &Doc, attributions: &'a [Attribution], at: Span) -> Option<&'a Attribution> {
+/// glued into one: a cue far to the right is about something else, unless it closes the
+/// sentence ("Douze personnes ont été blessées …, a-t-on appris auprès des pompiers."). A
+/// subject-verb source after the figure ("…, tandis que la CGT a compté 3,5 millions") speaks
+/// of what follows it, so it is never taken for a figure before it.
+fn choose<'a>(
+    doc: &Doc,
+    s: &Sentence,
+    attributions: &'a [Attribution],
+    at: Span,
+) -> Option<&'a Attribution> {
     let figure_end = doc.tokens.partition_point(|t| t.span.end <= at.end);
+    let closes_sentence = |a: &Attribution| {
+        (a.end..s.end).all(|k| {
+            doc.tokens
+                .get(k)
+                .is_some_and(|t| t.kind == TokenKind::Punct)
+        })
+    };
     attributions
         .iter()
         .find(|a| {
-            a.span.start >= at.end && !a.forward_only && a.first <= figure_end + ATTRIBUTION_REACH
+            a.span.start >= at.end
+                && !a.forward_only
+                && (a.first <= figure_end + ATTRIBUTION_REACH || closes_sentence(a))
         })
         .or_else(|| attributions.iter().rev().find(|a| a.span.end <= at.start))
 }

@@ -334,11 +334,19 @@ fn a_far_attribution_to_the_right_is_not_the_source() {
     let long = "Le pays compte 15 000 décès depuis le début de l'épidémie et les hôpitaux de la capitale \
                 restent saturés tandis que le secteur touristique reste à l'arrêt dans la plupart des régions \
                 du nord comme du sud du pays depuis les premières semaines du printemps dernier et jusqu'à \
-                maintenant encore, a déclaré la directrice.";
+                maintenant encore, a déclaré la directrice, qui parlait des hôtels fermés.";
     assert_eq!(Doc::new(long).sentences.len(), 1);
     let found = figures(long, "fr");
     assert_eq!(values(&found), [15000.0]);
     assert_eq!(found.first().and_then(|f| f.source.clone()), None);
+    // The same attribution closing the sentence governs all of it.
+    let closing = long.replace(", qui parlait des hôtels fermés", "");
+    assert_eq!(
+        figures(&closing, "fr")
+            .first()
+            .and_then(|f| f.source.as_deref()),
+        Some("a déclaré la directrice")
+    );
     let near = "Le pays compte 15 000 décès, a déclaré la directrice.";
     assert_eq!(
         figures(near, "fr")
@@ -715,4 +723,26 @@ fn a_range_may_repeat_its_currency_symbol() {
         (40000.0, Some(55000.0), FigureKind::Money)
     );
     assert!(figures("The vote is set for 2 p.m. on Friday.", "en").is_empty());
+}
+
+#[test]
+fn a_quoted_figure_takes_the_attribution_of_its_quotation() {
+    let text = "\"We have 50 members in tough races. And we have 32 districts that are in states \
+                where there is no presidential campaign going to be run, no big Senate race and \
+                no governor race at all this year,\" he said. Turnout was 41 percent.";
+    let doc = Doc::new(text);
+    let rules = FigureRules::bundled();
+    let mut found = rules.find(&doc, "en", &[], &[]);
+    assert_eq!(values(&found), [50.0, 32.0, 41.0]);
+    let close = text.find(" he said").unwrap_or(0);
+    let quote = Quote {
+        text: String::new(),
+        speaker: None,
+        speaker_key: None,
+        kind: QuoteKind::Direct,
+        span: Span::new(0, close),
+    };
+    rules.attribute_quoted(&doc, "en", &[], &[quote], &mut found);
+    let sources: Vec<Option<&str>> = found.iter().map(|f| f.source.as_deref()).collect();
+    assert_eq!(sources, [Some("he said"), Some("he said"), None]);
 }
