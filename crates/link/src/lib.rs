@@ -4,10 +4,13 @@
 //! document frequencies); [`Linker::finish`] then places every article in date order, so
 //! the result does not depend on the order of `add` calls and the idf weights are those of
 //! the whole batch: near-duplicates by MinHash LSH ([`dedup`]), stories by single-pass
-//! clustering through an inverted index ([`stories`]), storylines by linking stories that
-//! share actors and subject ([`storylines`]). No step compares all pairs.
+//! clustering through an inverted index, merging stories that later articles show to be
+//! one, at a threshold calibrated off the evaluation sets ([`stories`], [`calibration`]),
+//! storylines by linking stories that share actors and subject ([`storylines`]). No step
+//! compares all pairs.
 //! [`similarity`] holds the pairwise evidence that `compare` reports.
 
+pub mod calibration;
 pub mod compare;
 pub mod corpus;
 pub mod dates;

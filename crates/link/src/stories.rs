@@ -1,4 +1,4 @@
-//! Stories (events): single-pass clustering of articles in date order.
+//! Stories (events): single-pass clustering of articles in date order, with merges.
 //!
 //! Each article is compared only with the stories an inverted index returns for its most
 //! weighty terms and its entity keys, and only with those open in time (the article falls
@@ -6,16 +6,24 @@
 //! [`crate::similarity::EVENT_MAX_DAYS`]). The score against a story is the linker's
 //! version of [`crate::similarity::evidence`]: tf-idf term cosine against the story's
 //! centroid (bounded to [`CENTROID_TERMS`] terms) and key cosine against its actors,
-//! decayed by the time gap. The article joins the best story at or above
-//! [`EVENT_THRESHOLD`] (plus [`UNDATED_MARGIN`] when either side has no date), else opens
-//! a new story. A near-duplicate joins its original's story without a vote.
-//! Stories are not merged afterwards when later articles bridge two of them.
+//! decayed by the time gap. The article joins the best story at or above the calibrated
+//! threshold ([`crate::calibration::Events::join_threshold`], plus [`UNDATED_MARGIN`] when
+//! either side has no date), else opens a new story. A near-duplicate joins its original's
+//! story without a vote.
+//!
+//! Stories merge when later evidence shows they are one: after an article joins a story,
+//! the grown story is scored against the other candidates of that article, and any that
+//! now reaches the same threshold (centroid against centroid, within the same time limits)
+//! is merged into it. Two reports that share little can so be joined by a third that
+//! arrives last and resembles both.
 
 use rustc_hash::{FxHashMap, FxHashSet};
 
+use crate::calibration;
 use crate::corpus::Corpus;
 use crate::dedup::DupIndex;
-use crate::similarity::{content_score, cosine, event_score, EVENT_MAX_DAYS, EVENT_THRESHOLD};
+use crate::similarity::{content_score, cosine, event_score, EVENT_MAX_DAYS};
+use crate::unionfind::UnionFind;
 use crate::vector::{heaviest, merge, prune, Postings, Vector};
 
 /// Days before or after a story's dates within which an article may join it.
@@ -52,41 +60,167 @@ pub struct Story {
 }
 
 impl Story {
-    fn add(&mut self, item: usize, day: Option<i64>, terms: &Vector, keys: &Vector) {
+    /// Adds one article: its id, day and unit term and key vectors.
+    pub fn add(&mut self, item: usize, day: Option<i64>, terms: &Vector, keys: &Vector) {
         self.members.push(item);
-        if let Some(d) = day {
-            self.days = Some(self.days.map_or((d, d), |(f, l)| (f.min(d), l.max(d))));
-        }
+        self.days = span(self.days, day.map(|d| (d, d)));
         self.centroid = merge(&self.centroid, terms);
         prune(&mut self.centroid, CENTROID_TERMS);
         self.keys = merge(&self.keys, keys);
     }
 
-    /// Days between `day` and the story's dates, when the article may join it; `Some(None)`
-    /// when either has no date (no veto, no decay); `None` when it is out of the window.
-    fn gap(&self, day: Option<i64>) -> Option<Option<i64>> {
-        let (Some(d), Some((first, last))) = (day, self.days) else {
+    /// The score of an article (or of another story's centroid) against this story, given
+    /// the days between them (`None`: unknown, no decay).
+    pub fn score(&self, terms: &Vector, keys: &Vector, gap: Option<i64>) -> f64 {
+        let overlap = (!keys.is_empty() && !self.keys.is_empty()).then(|| cosine(keys, &self.keys));
+        event_score(content_score(cosine(terms, &self.centroid), overlap), gap)
+    }
+
+    /// Takes in every member of `other`.
+    fn absorb(&mut self, other: Story) {
+        self.members.extend(other.members);
+        self.days = span(self.days, other.days);
+        self.centroid = merge(&self.centroid, &other.centroid);
+        prune(&mut self.centroid, CENTROID_TERMS);
+        self.keys = merge(&self.keys, &other.keys);
+        self.indexed.extend(other.indexed);
+    }
+
+    /// Days between the range `days` and the story's dates, when they may be one event;
+    /// `Some(None)` when either has no date (no veto, no decay); `None` when they are out
+    /// of the window or would span more than an event may.
+    fn gap(&self, days: Option<(i64, i64)>) -> Option<Option<i64>> {
+        let (Some((first, last)), Some((f, l))) = (days, self.days) else {
             return Some(None);
         };
-        let gap = if d < first {
-            first - d
-        } else {
-            d.saturating_sub(last).max(0)
-        };
-        let span = last.max(d) - first.min(d);
-        (gap <= WINDOW_DAYS && span <= EVENT_MAX_DAYS).then_some(Some(gap))
+        let gap = (f - last).max(first - l).max(0);
+        let whole = last.max(l) - first.min(f);
+        (gap <= WINDOW_DAYS && whole <= EVENT_MAX_DAYS).then_some(Some(gap))
     }
+}
+
+/// The smallest range holding both (either may be unknown).
+fn span(a: Option<(i64, i64)>, b: Option<(i64, i64)>) -> Option<(i64, i64)> {
+    match (a, b) {
+        (Some((a0, a1)), Some((b0, b1))) => Some((a0.min(b0), a1.max(b1))),
+        (x, y) => x.or(y),
+    }
+}
+
+/// The score needed for one event: the calibrated threshold, plus a margin when time
+/// cannot veto.
+fn needed(gap: Option<i64>) -> f64 {
+    calibration::events().join_threshold + if gap.is_none() { UNDATED_MARGIN } else { 0.0 }
 }
 
 /// Stories of all items, and the near-duplicate original of each item (if any).
 #[derive(Debug, Default)]
 pub struct Clustering {
-    /// All stories, in creation order.
+    /// All stories, in order of their first article.
     pub stories: Vec<Story>,
     /// Story index of each item.
     pub story_of: Vec<usize>,
     /// The first item of each item's near-duplicate group, when it is not the item itself.
     pub duplicate_of: Vec<Option<usize>>,
+}
+
+/// Stories as they are built: merged stories live at their union-find root, and the
+/// others are left empty until [`Building::finish`] drops them.
+struct Building {
+    stories: Vec<Story>,
+    merged: UnionFind,
+    index: Postings,
+    hits: FxHashMap<usize, u32>,
+}
+
+impl Building {
+    /// The open stories sharing most query features with an article of day `day`, by
+    /// their root, most shared first.
+    fn candidates(&mut self, features: &[(bool, u32)], day: Option<i64>) -> Vec<usize> {
+        self.hits.clear();
+        // A story indexed before this day opened before it, and is closed for `day`.
+        let oldest_open = day.map(|d| d - WINDOW_DAYS - EVENT_MAX_DAYS);
+        for f in features {
+            let postings = self.index.get(f).into_iter().flatten().rev();
+            for &(s, posted) in postings.take(POSTING_SCAN) {
+                if oldest_open
+                    .zip(posted)
+                    .is_some_and(|(oldest, p)| p < oldest)
+                {
+                    break;
+                }
+                *self.hits.entry(self.merged.find(s)).or_default() += 1;
+            }
+        }
+        let mut ranked: Vec<(usize, u32)> = self.hits.iter().map(|(&s, &h)| (s, h)).collect();
+        ranked.sort_unstable_by(|a, b| b.1.cmp(&a.1).then(b.0.cmp(&a.0)));
+        ranked.truncate(MAX_CANDIDATES);
+        ranked.into_iter().map(|(s, _)| s).collect()
+    }
+
+    /// The best of `candidates` for an article, when one reaches the threshold.
+    fn best(
+        &self,
+        candidates: &[usize],
+        day: Option<i64>,
+        terms: &Vector,
+        keys: &Vector,
+    ) -> Option<usize> {
+        let mut best: Option<(usize, f64)> = None;
+        for &s in candidates {
+            let Some(story) = self.stories.get(s) else {
+                continue;
+            };
+            let Some(gap) = story.gap(day.map(|d| (d, d))) else {
+                continue;
+            };
+            let score = story.score(terms, keys, gap);
+            if score >= needed(gap) && best.is_none_or(|(_, b)| score > b) {
+                best = Some((s, score));
+            }
+        }
+        best.map(|(s, _)| s)
+    }
+
+    /// Merges into story `s` every other candidate that its grown centroid now matches;
+    /// returns the root the story lives at afterwards.
+    fn merge_converged(&mut self, mut s: usize, candidates: &[usize]) -> usize {
+        for &c in candidates {
+            let c = self.merged.find(c);
+            if c == s {
+                continue;
+            }
+            let (Some(story), Some(other)) = (self.stories.get(s), self.stories.get(c)) else {
+                continue;
+            };
+            let Some(gap) = story.gap(other.days) else {
+                continue;
+            };
+            if story.score(&other.centroid, &other.keys, gap) < needed(gap) {
+                continue;
+            }
+            self.merged.union(s, c);
+            let (root, child) = (s.min(c), s.max(c));
+            let taken = self.stories.get_mut(child).map(std::mem::take);
+            if let (Some(taken), Some(kept)) = (taken, self.stories.get_mut(root)) {
+                kept.absorb(taken);
+            }
+            s = root;
+        }
+        s
+    }
+
+    /// Indexes story `s` by the features of an article that joined it.
+    fn index(&mut self, s: usize, features: Vec<(bool, u32)>, day: Option<i64>) {
+        let Some(story) = self.stories.get_mut(s) else {
+            return;
+        };
+        for f in features {
+            if story.indexed.insert(f) {
+                self.index.entry(f).or_default().push((s, day));
+            }
+        }
+    }
 }
 
 /// Clusters the items of `corpus`, taken in date order (undated last, ties in added order).
@@ -100,14 +234,15 @@ pub fn cluster(corpus: &Corpus) -> Clustering {
         .map(|it| it.fingerprint.as_slice())
         .collect();
 
-    let mut out = Clustering {
-        stories: Vec::new(),
-        story_of: vec![0; n],
-        duplicate_of: vec![None; n],
-    };
+    let mut story_of = vec![0; n];
+    let mut duplicate_of = vec![None; n];
     let mut dups = DupIndex::default();
-    let mut index: Postings = FxHashMap::default();
-    let mut hits: FxHashMap<usize, u32> = FxHashMap::default();
+    let mut building = Building {
+        stories: Vec::new(),
+        merged: UnionFind::new(n),
+        index: FxHashMap::default(),
+        hits: FxHashMap::default(),
+    };
 
     for &i in &order {
         let Some(item) = corpus.items.get(i) else {
@@ -119,40 +254,68 @@ pub fn cluster(corpus: &Corpus) -> Clustering {
         if !item.fingerprint.is_empty() {
             dups.insert(i, &item.fingerprint);
         }
+        let features = query(&terms, &keys);
+        let mut candidates = Vec::new();
         let story = match original {
             Some(o) => {
-                let root = out.duplicate_of.get(o).copied().flatten().unwrap_or(o);
-                out.duplicate_of[i] = Some(root);
-                out.story_of.get(o).copied().unwrap_or(0)
+                let root = duplicate_of.get(o).copied().flatten().unwrap_or(o);
+                duplicate_of[i] = Some(root);
+                building.merged.find(story_of.get(o).copied().unwrap_or(0))
             }
             None => {
-                let features = query(&terms, &keys);
-                best_story(
-                    &out.stories,
-                    &index,
-                    &features,
-                    item.day,
-                    &terms,
-                    &keys,
-                    &mut hits,
-                )
-                .unwrap_or_else(|| {
-                    out.stories.push(Story::default());
-                    out.stories.len() - 1
+                candidates = building.candidates(&features, item.day);
+                let best = building.best(&candidates, item.day, &terms, &keys);
+                best.unwrap_or_else(|| {
+                    building.stories.push(Story::default());
+                    building.stories.len() - 1
                 })
             }
         };
-        out.story_of[i] = story;
-        if let Some(s) = out.stories.get_mut(story) {
+        if let Some(s) = building.stories.get_mut(story) {
             s.add(i, item.day, &terms, &keys);
-            for f in query(&terms, &keys) {
-                if s.indexed.insert(f) {
-                    index.entry(f).or_default().push((story, item.day));
-                }
+        }
+        // A new story scored below the threshold against every candidate already; only a
+        // story that grew can now match one of them.
+        let story = if candidates.contains(&story) {
+            building.merge_converged(story, &candidates)
+        } else {
+            story
+        };
+        story_of[i] = story;
+        building.index(story, features, item.day);
+    }
+    finish(building, story_of, duplicate_of)
+}
+
+/// Drops the stories merged away and numbers the rest densely, in order of creation
+/// (which is the date order of their first articles).
+fn finish(
+    mut building: Building,
+    story_of: Vec<usize>,
+    duplicate_of: Vec<Option<usize>>,
+) -> Clustering {
+    let mut dense: Vec<Option<usize>> = vec![None; building.stories.len()];
+    let mut stories = Vec::new();
+    for (s, story) in building.stories.into_iter().enumerate() {
+        if !story.members.is_empty() {
+            if let Some(slot) = dense.get_mut(s) {
+                *slot = Some(stories.len());
             }
+            stories.push(story);
         }
     }
-    out
+    let story_of = story_of
+        .into_iter()
+        .map(|s| {
+            let root = building.merged.find(s);
+            dense.get(root).copied().flatten().unwrap_or(0)
+        })
+        .collect();
+    Clustering {
+        stories,
+        story_of,
+        duplicate_of,
+    }
 }
 
 /// The features an article is looked up and indexed by: its heaviest terms and keys.
@@ -160,50 +323,6 @@ fn query(terms: &Vector, keys: &Vector) -> Vec<(bool, u32)> {
     heaviest(terms, QUERY_TERMS, false)
         .chain(heaviest(keys, QUERY_KEYS, true))
         .collect()
-}
-
-/// The best open story for an article, when one scores above the threshold.
-fn best_story(
-    stories: &[Story],
-    index: &Postings,
-    features: &[(bool, u32)],
-    day: Option<i64>,
-    terms: &Vector,
-    keys: &Vector,
-    hits: &mut FxHashMap<usize, u32>,
-) -> Option<usize> {
-    hits.clear();
-    // A story indexed before this day opened before it, and is closed for `day`.
-    let oldest_open = day.map(|d| d - WINDOW_DAYS - EVENT_MAX_DAYS);
-    for f in features {
-        for &(s, posted) in index.get(f).into_iter().flatten().rev().take(POSTING_SCAN) {
-            if oldest_open
-                .zip(posted)
-                .is_some_and(|(oldest, p)| p < oldest)
-            {
-                break;
-            }
-            *hits.entry(s).or_default() += 1;
-        }
-    }
-    let mut candidates: Vec<(usize, u32)> = hits.iter().map(|(&s, &h)| (s, h)).collect();
-    candidates.sort_unstable_by(|a, b| b.1.cmp(&a.1).then(b.0.cmp(&a.0)));
-    candidates.truncate(MAX_CANDIDATES);
-    let mut best: Option<(usize, f64)> = None;
-    for (s, _) in candidates {
-        let Some(story) = stories.get(s) else {
-            continue;
-        };
-        let Some(gap) = story.gap(day) else { continue };
-        let overlap =
-            (!keys.is_empty() && !story.keys.is_empty()).then(|| cosine(keys, &story.keys));
-        let score = event_score(content_score(cosine(terms, &story.centroid), overlap), gap);
-        let needed = EVENT_THRESHOLD + if gap.is_none() { UNDATED_MARGIN } else { 0.0 };
-        if score >= needed && best.is_none_or(|(_, b)| score > b) {
-            best = Some((s, score));
-        }
-    }
-    best.map(|(s, _)| s)
 }
 
 #[cfg(test)]
@@ -216,14 +335,19 @@ mod tests {
             days: Some((100, 102)),
             ..Story::default()
         };
-        assert_eq!(story.gap(Some(101)), Some(Some(0)));
-        assert_eq!(story.gap(Some(105)), Some(Some(3)));
-        assert_eq!(story.gap(Some(106)), None);
+        let day = |d| Some((d, d));
+        assert_eq!(story.gap(day(101)), Some(Some(0)));
+        assert_eq!(story.gap(day(105)), Some(Some(3)));
+        assert_eq!(story.gap(day(97)), Some(Some(3)));
+        assert_eq!(story.gap(day(106)), None);
         assert_eq!(story.gap(None), Some(None));
         let long = Story {
             days: Some((100, 106)),
             ..Story::default()
         };
-        assert_eq!(long.gap(Some(108)), None);
+        assert_eq!(long.gap(day(108)), None);
+        // Two stories: the gap between the ranges, and the span of both.
+        assert_eq!(story.gap(Some((104, 105))), Some(Some(2)));
+        assert_eq!(story.gap(Some((104, 108))), None);
     }
 }
