@@ -23,6 +23,9 @@ struct CuesFile {
     clause_starts: Vec<String>,
     relatives: Vec<String>,
     participles: Vec<String>,
+    determiners: Vec<String>,
+    person_titles: Vec<String>,
+    body_nouns: Vec<String>,
 }
 
 /// Phrases indexed by their first word.
@@ -136,6 +139,12 @@ pub struct Cues {
     pub relatives: FxHashSet<String>,
     /// "précisant", "saying": speech verbs of the last speaker named.
     pub participles: FxHashSet<String>,
+    /// "le", "the": what opens a description that refers back ("le ministre").
+    pub determiners: FxHashSet<String>,
+    /// Titles of people: "le ministre" is the person named last.
+    pub person_titles: FxHashSet<String>,
+    /// Common nouns of bodies: "le régulateur" is the body that spoke last.
+    pub body_nouns: FxHashSet<String>,
 }
 
 /// Parses the bundled cue files: (language, cues).
@@ -168,6 +177,9 @@ pub fn bundled(translit: &Transliteration) -> Vec<(String, Cues)> {
                 clause_starts: set(&file.clause_starts),
                 relatives: set(&file.relatives),
                 participles: set(&file.participles),
+                determiners: set(&file.determiners),
+                person_titles: set(&file.person_titles),
+                body_nouns: set(&file.body_nouns),
             };
             (file.lang, cues)
         })

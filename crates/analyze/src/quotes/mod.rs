@@ -5,6 +5,7 @@
 //! (see [`speaker`]); reported speech is found by the same cues (see [`indirect`]). Languages
 //! without cues still get their quotations, without speakers.
 
+mod antecedent;
 mod cues;
 mod epithet;
 mod indirect;
@@ -16,6 +17,7 @@ use storyline_model::{Entity, Quote, QuoteKind, Span};
 
 use crate::entities::{Transliteration, Words};
 use crate::text::{Doc, TokenKind};
+use antecedent::{Anaphor, People};
 use cues::Cues;
 use epithet::Epithets;
 use indirect::Reporter;
@@ -83,35 +85,70 @@ impl QuoteRules {
             found.extend(reported(doc, words, cues, &quoted));
             found.sort_by_key(|f| f.span.start);
         }
+        let people = People::new(entities, &quoted);
         let mut previous: Option<Previous> = None;
         let mut quotes = Vec::with_capacity(found.len());
         for f in found {
+            // "he", "elle", "le ministre": the person named last, as a speaker or in the text;
+            // an organisation is not "he".
+            let person = |previous: Option<&Previous>| {
+                let spoke = previous
+                    .filter(|p| p.is_person())
+                    .filter(|p| within(doc, p.end, f.span.start, PRONOUN_REACH));
+                let named = people.before(doc, f.span.start);
+                match (spoke, named) {
+                    (Some(p), Some(m)) if m.span.start < p.end => p.resolved(),
+                    (_, Some(m)) => (Some(m.entity.text.clone()), Some(m.entity.key.clone())),
+                    (Some(p), None) => p.resolved(),
+                    (None, None) => (None, None),
+                }
+            };
             let (speaker, speaker_key) = match f.speaker {
                 Speaker::Named(span) => {
-                    // An entity named in the speaker phrase, else the one entity a description fits.
-                    let key = entity_in(entities, span)
-                        .map(|e| e.key.as_str())
-                        .or_else(|| {
-                            words
-                                .as_ref()
-                                .and_then(|w| self.epithets.resolve(w, span, entities))
-                        })
-                        .map(str::to_string);
-                    (Some(span.slice(doc.text).to_string()), key)
+                    let anaphor = match (cues, &words) {
+                        (Some(cues), Some(words)) => {
+                            antecedent::anaphor(words, cues, span, entities)
+                        }
+                        _ => None,
+                    };
+                    let resolved = match anaphor {
+                        Some(Anaphor::Person) => person(previous.as_ref()),
+                        // "le régulateur", "the committee": the body that spoke last.
+                        Some(Anaphor::Body) => previous
+                            .as_ref()
+                            .filter(|p| !p.is_person())
+                            .filter(|p| within(doc, p.end, f.span.start, PRONOUN_REACH))
+                            .map_or((None, None), Previous::resolved),
+                        None => (None, None),
+                    };
+                    if resolved.0.is_some() {
+                        resolved
+                    } else {
+                        // An entity named in the speaker phrase, else the one entity a
+                        // description fits.
+                        let key = entity_in(entities, span)
+                            .map(|e| e.key.as_str())
+                            .or_else(|| {
+                                words
+                                    .as_ref()
+                                    .and_then(|w| self.epithets.resolve(w, span, entities))
+                            })
+                            .map(str::to_string);
+                        (Some(span.slice(doc.text).to_string()), key)
+                    }
                 }
-                // "he", "elle": only a person; an organisation is not "he".
-                Speaker::Pronoun => inherit(
-                    previous.as_ref().filter(|p| p.is_person()),
-                    doc,
-                    f.span,
-                    PRONOUN_REACH,
-                ),
+                Speaker::Pronoun => person(previous.as_ref()),
                 // "qui a précisé que", "précisant que": whoever was named last.
                 Speaker::Previous => inherit(previous.as_ref(), doc, f.span, 0),
                 Speaker::Unknown if f.kind == QuoteKind::Direct => {
                     inherit(previous.as_ref(), doc, f.span, 0)
                 }
-                Speaker::Unknown => (None, None),
+                // "Leahy called the speech « a stunt »": the person the sentence opens with.
+                Speaker::Unknown => people
+                    .subject_of(doc, f.span.start)
+                    .map_or((None, None), |m| {
+                        (Some(m.entity.text.clone()), Some(m.entity.key.clone()))
+                    }),
             };
             if let Some(name) = &speaker {
                 previous = Some(Previous {
@@ -183,6 +220,17 @@ impl Previous {
     fn is_person(&self) -> bool {
         self.key.as_deref().is_some_and(|k| k.starts_with("per:"))
     }
+
+    /// This speaker, for a later quote.
+    fn resolved(&self) -> (Option<String>, Option<String>) {
+        (Some(self.speaker.clone()), self.key.clone())
+    }
+}
+
+/// Whether at most `reach` paragraph breaks stand between bytes `from` and `to`.
+fn within(doc: &Doc, from: usize, to: usize, reach: usize) -> bool {
+    let between = doc.text.get(from..to).unwrap_or("");
+    between.matches("\n\n").count() <= reach
 }
 
 /// The previous speaker, when the quotation `q` is at most `reach` paragraph breaks after it.
@@ -194,14 +242,9 @@ fn inherit(
     span: Span,
     reach: usize,
 ) -> (Option<String>, Option<String>) {
-    let Some(p) = previous else {
-        return (None, None);
-    };
-    let between = doc.text.get(p.end..span.start).unwrap_or("");
-    if between.matches("\n\n").count() > reach {
-        return (None, None);
-    }
-    (Some(p.speaker.clone()), p.key.clone())
+    previous
+        .filter(|p| within(doc, p.end, span.start, reach))
+        .map_or((None, None), Previous::resolved)
 }
 
 /// What the cues say of a quotation's speaker.

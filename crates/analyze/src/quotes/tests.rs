@@ -279,3 +279,62 @@ fn quoting_goes_on_with_the_same_speaker_and_he_is_the_last_person_named() {
         Some("Mr. Lind")
     );
 }
+
+#[test]
+fn titles_and_pronouns_resolve_to_the_person_named_last() {
+    let text = "Le vice-ministre Mikhaïl Bogdanov a reçu la délégation mercredi.\n\n\
+                « Nous voulons une trêve », a déclaré le diplomate russe. \
+                « Rien n'est fait », a-t-il ajouté.";
+    let found = quotes(text, "fr");
+    let keys: Vec<Option<&str>> = found.iter().map(|q| q.speaker_key.as_deref()).collect();
+    assert_eq!(
+        keys,
+        [Some("per:bogdanov"), Some("per:bogdanov")],
+        "{:?}",
+        summary(&found)
+    );
+    let text = "Nancy Pelosi, the Democratic leader, met Mr. Obama on Tuesday. “It is not against him,” she said.";
+    let found = quotes(text, "en");
+    assert_eq!(
+        found.first().and_then(|q| q.speaker.as_deref()),
+        Some("Nancy Pelosi"),
+        "the subject of the last sentence naming a person, not its object"
+    );
+}
+
+#[test]
+fn reported_speech_in_both_languages() {
+    let fr = "Le drame s'est déroulé près du village, ont expliqué à l'AFP les pompiers. \
+              La préfecture a indiqué que trois personnes avaient été évacuées.";
+    let all = quotes(fr, "fr");
+    assert_eq!(
+        summary(&all),
+        [
+            (
+                "Le drame s'est déroulé près du village",
+                Some("les pompiers"),
+                None,
+                QuoteKind::Indirect
+            ),
+            (
+                "trois personnes avaient été évacuées",
+                Some("La préfecture"),
+                None,
+                QuoteKind::Indirect
+            ),
+        ]
+    );
+    let en = "Trump said Thursday he has doubts about the plan. The bill is narrowly tailored, \
+              the senators said. The vote was held in a hall that was full.";
+    let all = quotes(en, "en");
+    let found = summary(&all);
+    let texts: Vec<&str> = found.iter().map(|q| q.0).collect();
+    assert_eq!(
+        texts,
+        [
+            "he has doubts about the plan",
+            "The bill is narrowly tailored"
+        ]
+    );
+    assert!(found.iter().all(|q| q.3 == QuoteKind::Indirect));
+}
