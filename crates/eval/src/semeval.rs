@@ -1,9 +1,11 @@
 //! SemEval-2022 Task 8 (multilingual news article similarity): the Pearson correlation
-//! between the pairwise evidence score of `link` and the human `Overall` judgement.
+//! between the fitted pair score of `link` ([`similarity::pair_score`]) and the human
+//! `Overall` judgement.
 //!
 //! `Overall` runs from 1 (very similar) to 4 (very dissimilar), the reverse of our score,
 //! so the correlation is reported with `-Overall`: positive means agreement. Only
-//! testing_set.csv is read here; training_set.csv is kept for fitting weights later.
+//! testing_set.csv is scored here; training_set.csv is read by
+//! `examples/fit_semeval.rs`, which fits the weights of the pair score.
 
 use std::collections::BTreeMap;
 use std::path::Path;
@@ -21,14 +23,20 @@ const LANGUAGE_PAIRS: &[(&str, &str)] = &[("fr", "fr"), ("de", "fr"), ("en", "en
 
 /// One row of the CSV (other columns are ignored).
 #[derive(Debug, serde::Deserialize)]
-struct Row {
-    pair_id: String,
-    lang1: String,
-    lang2: String,
-    text1: String,
-    text2: String,
+pub struct Row {
+    /// Two article ids joined by `_`, one possibly with a language suffix.
+    pub pair_id: String,
+    /// Language of the first article.
+    pub lang1: String,
+    /// Language of the second article.
+    pub lang2: String,
+    /// First article: title, then text.
+    pub text1: String,
+    /// Second article.
+    pub text2: String,
+    /// Human similarity, 1 (very similar) to 4 (very dissimilar), mean of the annotators.
     #[serde(rename = "Overall")]
-    overall: f64,
+    pub overall: f64,
 }
 
 /// A scored pair.
@@ -64,12 +72,13 @@ pub fn similarity(data: &Path, analyzer: &Analyzer, report: &mut Report) {
             Scored {
                 original: is_original(&row.pair_id),
                 langs: (row.lang1.clone(), row.lang2.clone()),
-                score: similarity::evidence(&a, &b).score,
+                score: similarity::pair_score(&a, &b),
                 similar: -row.overall,
             }
         })
         .collect();
-    let sign = "Pearson r of the evidence score with -Overall (Overall: 1 = very similar .. 4 = very dissimilar)";
+    let elapsed = started.elapsed().as_secs_f64();
+    let sign = "Pearson r of the pair score with -Overall (Overall: 1 = very similar .. 4 = very dissimilar)";
     let mut push = |metric: &str, what: &str, keep: &dyn Fn(&Scored) -> bool| {
         let (r, n) = correlate(scored.iter().filter(|s| keep(s)));
         let name = format!("link.semeval.pearson_{metric}");
@@ -98,9 +107,9 @@ pub fn similarity(data: &Path, analyzer: &Analyzer, report: &mut Report) {
         by_language_pair(&scored)
     ));
     report.notes.push(format!(
-        "link.semeval: analyzed and compared {} pairs in {:.2} s",
+        "link.semeval: analyzed and compared {} pairs in {elapsed:.2} s ({:.0} pairs/s)",
         scored.len(),
-        started.elapsed().as_secs_f64()
+        scored.len() as f64 / elapsed.max(1e-9)
     ));
 }
 
@@ -129,7 +138,7 @@ fn correlate<'a>(pairs: impl IntoIterator<Item = &'a Scored>) -> (Option<f64>, u
 }
 
 /// The rows of the CSV; texts hold newlines and quotes, hence a real CSV reader.
-fn read_rows(path: &Path) -> Result<Vec<Row>, String> {
+pub fn read_rows(path: &Path) -> Result<Vec<Row>, String> {
     let mut reader =
         csv::Reader::from_path(path).map_err(|e| format!("{}: {e}", path.display()))?;
     reader
@@ -141,7 +150,7 @@ fn read_rows(path: &Path) -> Result<Vec<Row>, String> {
 
 /// One side of a pair as an article: the text cleaned like any input (the set has mojibake),
 /// one paragraph per non-empty line; no title or date, which the set does not give.
-fn article(pair_id: &str, side: u8, lang: &str, text: &str) -> Article {
+pub fn article(pair_id: &str, side: u8, lang: &str, text: &str) -> Article {
     let origin = format!("testing_set.csv:{pair_id}:{side}");
     let clean = storyline_sources::decode_bytes(text.as_bytes(), Format::Txt, &origin)
         .map(|doc| doc.text)
@@ -162,11 +171,21 @@ fn article(pair_id: &str, side: u8, lang: &str, text: &str) -> Article {
 
 /// Whether a pair id joins two original articles: `1484116526_1484142899`. The winner's
 /// machine-translated augmentation suffixes a language to one id (`1483804872es_1483840043`).
-fn is_original(pair_id: &str) -> bool {
+pub fn is_original(pair_id: &str) -> bool {
     let digits = |id: &str| !id.is_empty() && id.bytes().all(|b| b.is_ascii_digit());
     pair_id
         .split_once('_')
         .is_some_and(|(a, b)| digits(a) && digits(b))
+}
+
+/// The pair an id names whatever its translations: `1483804872es_1483840043` and
+/// `1483804872_1483840043` are one pair of stories (the suffix marks a machine translation
+/// of one side), so a fit must keep both out when either is held out.
+pub fn pair_key(pair_id: &str) -> String {
+    pair_id
+        .chars()
+        .filter(|c| c.is_ascii_digit() || *c == '_')
+        .collect()
 }
 
 /// Pearson's correlation coefficient; `None` with fewer than two points, lengths that
@@ -217,5 +236,18 @@ mod tests {
         assert!(!is_original("1483804872_1483840043zh"));
         assert!(!is_original("1483804872"));
         assert!(!is_original("_1483840043"));
+    }
+
+    #[test]
+    fn translations_of_a_pair_share_its_key() {
+        assert_eq!(pair_key("1483804872es_1483840043"), "1483804872_1483840043");
+        assert_eq!(
+            pair_key("1483804872_1483840043zh"),
+            pair_key("1483804872_1483840043")
+        );
+        assert_ne!(
+            pair_key("1483804872_1483840043"),
+            pair_key("1483804872_1483840044")
+        );
     }
 }

@@ -11,6 +11,20 @@
 //!
 //! The pairwise API has no corpus, so it weighs terms by `1 + ln(count)`; the linker also
 //! multiplies by inverse document frequencies learnt from everything it was given.
+//!
+//! [`pair_score`] is the graded similarity of two articles, for ranking and for agreement
+//! with human judges (SemEval-2022 Task 8): a small fitted model ([`model`]) over pair
+//! features ([`features`]) that also carry across languages (bilingual concept ids,
+//! names, numbers, dates, character n-grams). [`Evidence::score`] keeps its a-priori
+//! definition, on which the linker's thresholds rest.
+
+mod crosslang;
+pub mod features;
+pub mod model;
+
+pub use crosslang::{Concepts, ListError};
+pub use features::{PairFeatures, Profile};
+pub use model::PairModel;
 
 use rustc_hash::FxHashMap;
 use storyline_model::{Analysis, Entity, EntityType};
@@ -129,6 +143,14 @@ pub fn evidence(a: &Analysis, b: &Analysis) -> Evidence {
         shared_terms: shared(&ta, &tb, 12),
         days_apart,
     }
+}
+
+/// The fitted similarity of two articles in [0, 1] (see [`model`]). To compare one article
+/// with many, build each [`Profile`] once and use [`PairModel::score`] on
+/// [`PairFeatures::between`].
+pub fn pair_score(a: &Analysis, b: &Analysis) -> f64 {
+    let features = PairFeatures::between(&Profile::new(a), &Profile::new(b));
+    PairModel::bundled().score(&features)
 }
 
 /// Whether the evidence says one event: close enough in time and similar enough.

@@ -1,0 +1,290 @@
+//! Fits the weights of the pair score (`storyline_link::similarity::model`) on the
+//! SemEval-2022 Task 8 training pairs, and only on them. testing_set.csv, which
+//! `storyline eval --only link.semeval` scores, is read for its pair ids alone: the two
+//! files share pairs (as such or through a machine translation of one side), and every
+//! training pair whose stories testing_set.csv also holds is left out of the fit.
+//!
+//! The model is ridge regression of `(4 - Overall) / 3` (1 = very similar, 0 = very
+//! dissimilar) on the model inputs. Printed: the Pearson correlation of each input alone,
+//! then, for each ridge strength, the 10-fold cross-validated correlation on all training
+//! pairs, on original pairs (ids without a language suffix), on fr-fr and per language
+//! pair; the strength with the best cross-validated correlation on original pairs is
+//! refitted on all training pairs. With `--write`, its weights go to
+//! data/link/pair_weights.toml with the command, date and CV scores as a header.
+//!
+//! Run: `cargo run --release -p storyline-eval --example fit_semeval [--write] [DATA_DIR]`
+
+use std::collections::{BTreeMap, HashSet};
+use std::hash::{DefaultHasher, Hash, Hasher};
+use std::path::PathBuf;
+use std::time::Instant;
+
+use rayon::prelude::*;
+use storyline_analyze::Analyzer;
+use storyline_eval::semeval::{article, is_original, pair_key, pearson, read_rows};
+use storyline_link::similarity::model::{input_name, inputs, PairModel, INPUT_COUNT};
+use storyline_link::similarity::{self, PairFeatures, Profile};
+
+/// Folds of the cross-validation.
+const FOLDS: usize = 10;
+/// Ridge strengths tried (the inputs lie in [0, 1]; n is about 1,300).
+const RIDGE: &[f64] = &[0.01, 0.1, 1.0, 3.0, 10.0];
+/// Where the weights go, relative to the workspace root.
+const WEIGHTS: &str = "data/link/pair_weights.toml";
+
+/// One training pair as the fit sees it.
+struct Pair {
+    fold: usize,
+    x: [f64; INPUT_COUNT],
+    y: f64,
+    original: bool,
+    langs: String,
+}
+
+fn main() {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let write = args.iter().any(|a| a == "--write");
+    let data = args
+        .iter()
+        .find(|a| !a.starts_with("--"))
+        .map_or_else(|| PathBuf::from("../shared/data"), PathBuf::from);
+    let path = data.join("semeval2022-task8-hfl-sample/training_set.csv");
+    if !path.exists() {
+        println!("skipped: {} absent", path.display());
+        return;
+    }
+    let test_path = data.join("semeval2022-task8-hfl-sample/testing_set.csv");
+    let (rows, test) = match (read_rows(&path), read_rows(&test_path)) {
+        (Ok(rows), Ok(test)) => (rows, test),
+        (Err(e), _) | (_, Err(e)) => {
+            eprintln!("fit_semeval: {e}");
+            std::process::exit(1);
+        }
+    };
+    let held_out: HashSet<String> = test.iter().map(|r| pair_key(&r.pair_id)).collect();
+    let all = rows.len();
+    let rows: Vec<_> = rows
+        .into_iter()
+        .filter(|r| !held_out.contains(&pair_key(&r.pair_id)))
+        .collect();
+    println!(
+        "{all} training pairs, {} left out as their stories are in testing_set.csv",
+        all - rows.len()
+    );
+    let analyzer = Analyzer::new();
+    let started = Instant::now();
+    let analyses: Vec<_> = rows
+        .par_iter()
+        .map(|r| {
+            (
+                analyzer.analyze(&article(&r.pair_id, 1, &r.lang1, &r.text1)),
+                analyzer.analyze(&article(&r.pair_id, 2, &r.lang2, &r.text2)),
+            )
+        })
+        .collect();
+    let analysed = started.elapsed().as_secs_f64();
+    let started = Instant::now();
+    let features: Vec<PairFeatures> = analyses
+        .iter()
+        .map(|(a, b)| PairFeatures::between(&Profile::new(a), &Profile::new(b)))
+        .collect();
+    let compared = started.elapsed().as_secs_f64();
+    println!(
+        "{} training pairs: analysis {analysed:.2} s; profiles and features {compared:.3} s on one thread ({:.0} pairs/s)",
+        rows.len(),
+        rows.len() as f64 / compared.max(1e-9)
+    );
+    let pairs: Vec<Pair> = rows
+        .iter()
+        .zip(&features)
+        .map(|(r, f)| Pair {
+            fold: fold_of(&pair_key(&r.pair_id)),
+            x: inputs(f),
+            y: (4.0 - r.overall) / 3.0,
+            original: is_original(&r.pair_id),
+            langs: format!("{}-{}", r.lang1, r.lang2),
+        })
+        .collect();
+
+    let evidence: Vec<f64> = analyses
+        .iter()
+        .map(|(a, b)| similarity::evidence(a, b).score)
+        .collect();
+    println!(
+        "a-priori evidence score, unfitted: {}",
+        summarize(&pairs, &evidence)
+    );
+
+    println!("\nPearson r of each input alone (training pairs):");
+    let ys: Vec<f64> = pairs.iter().map(|p| p.y).collect();
+    for i in 0..INPUT_COUNT {
+        let xs: Vec<f64> = pairs.iter().map(|p| p.x[i]).collect();
+        let r = pearson(&xs, &ys).map_or("-".into(), |r| format!("{r:.3}"));
+        println!("  {:<24} {r}", input_name(i));
+    }
+
+    println!("\n{FOLDS}-fold cross-validation on training_set.csv:");
+    let mut best: Option<(f64, f64, String)> = None;
+    for &lambda in RIDGE {
+        let predicted = cross_validate(&pairs, lambda);
+        let summary = summarize(&pairs, &predicted);
+        println!("  ridge {lambda}: {summary}");
+        let original = correlation(&pairs, &predicted, |p| p.original);
+        if best.as_ref().is_none_or(|b| original > b.0) {
+            best = Some((original, lambda, summary));
+        }
+    }
+    let Some((_, lambda, summary)) = best else {
+        return;
+    };
+    let model = fit(pairs.iter(), lambda);
+    println!("\nchosen ridge {lambda}; weights fitted on all training pairs:");
+    println!("  intercept {:.4}", model.intercept);
+    for (i, w) in model.weights.iter().enumerate() {
+        println!("  {:<24} {w:.4}", input_name(i));
+    }
+    if write {
+        let header = format!(
+            "Pair model weights (storyline_link::similarity::model), fitted by\n\
+             `cargo run --release -p storyline-eval --example fit_semeval -- --write`\n\
+             on {} (UTC), from {} pairs of ../shared/data/semeval2022-task8-hfl-sample/training_set.csv\n\
+             (those whose stories testing_set.csv holds left out)\n\
+             (ridge regression of (4 - Overall) / 3, ridge {lambda}, chosen by {FOLDS}-fold CV).\n\
+             CV Pearson on training: {summary}\n\
+             Scores of testing_set.csv were not used.",
+            chrono::Utc::now().format("%Y-%m-%d"),
+            pairs.len()
+        );
+        let out = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+            .join("../..")
+            .join(WEIGHTS);
+        if let Err(e) = std::fs::write(&out, model.to_toml(&header)) {
+            eprintln!("fit_semeval: {}: {e}", out.display());
+            std::process::exit(1);
+        }
+        println!("wrote {WEIGHTS}");
+    }
+}
+
+/// The fold of a pair: a hash of its [`pair_key`], so that a pair and its translations
+/// are in one fold (else the fit would see a validation pair in another language), and
+/// neighbouring rows (often pairs of one language) spread over all folds.
+fn fold_of(key: &str) -> usize {
+    let mut h = DefaultHasher::new();
+    key.hash(&mut h);
+    (h.finish() % FOLDS as u64) as usize
+}
+
+/// Out-of-fold predictions: each pair predicted by a model fitted without its fold.
+fn cross_validate(pairs: &[Pair], lambda: f64) -> Vec<f64> {
+    let mut predicted = vec![0.0; pairs.len()];
+    for fold in 0..FOLDS {
+        let model = fit(pairs.iter().filter(|p| p.fold != fold), lambda);
+        for (i, p) in pairs.iter().enumerate() {
+            if p.fold == fold {
+                predicted[i] = predict(&model, &p.x);
+            }
+        }
+    }
+    predicted
+}
+
+fn predict(model: &PairModel, x: &[f64; INPUT_COUNT]) -> f64 {
+    let s: f64 = model.weights.iter().zip(x).map(|(w, v)| w * v).sum();
+    (model.intercept + s).clamp(0.0, 1.0)
+}
+
+/// Ridge regression with an unpenalised intercept: centre, solve
+/// `(XᵀX + λI) w = Xᵀy` by Cholesky, then recover the intercept.
+fn fit<'a>(pairs: impl Iterator<Item = &'a Pair> + Clone, lambda: f64) -> PairModel {
+    let n = pairs.clone().count().max(1) as f64;
+    let mut mean_x = [0.0; INPUT_COUNT];
+    let mut mean_y = 0.0;
+    for p in pairs.clone() {
+        for (m, v) in mean_x.iter_mut().zip(p.x) {
+            *m += v / n;
+        }
+        mean_y += p.y / n;
+    }
+    let mut a = [[0.0; INPUT_COUNT]; INPUT_COUNT];
+    let mut b = [0.0; INPUT_COUNT];
+    for p in pairs {
+        let dy = p.y - mean_y;
+        for i in 0..INPUT_COUNT {
+            let di = p.x[i] - mean_x[i];
+            b[i] += di * dy;
+            for j in 0..INPUT_COUNT {
+                a[i][j] += di * (p.x[j] - mean_x[j]);
+            }
+        }
+    }
+    for (i, row) in a.iter_mut().enumerate() {
+        row[i] += lambda;
+    }
+    let weights = cholesky_solve(a, b);
+    let intercept = mean_y - weights.iter().zip(mean_x).map(|(w, m)| w * m).sum::<f64>();
+    PairModel { intercept, weights }
+}
+
+/// Solves `a w = b` for a symmetric positive definite `a` (the ridge term makes it so).
+fn cholesky_solve(
+    a: [[f64; INPUT_COUNT]; INPUT_COUNT],
+    b: [f64; INPUT_COUNT],
+) -> [f64; INPUT_COUNT] {
+    let mut l = [[0.0; INPUT_COUNT]; INPUT_COUNT];
+    for i in 0..INPUT_COUNT {
+        for j in 0..=i {
+            let s: f64 = (0..j).map(|k| l[i][k] * l[j][k]).sum();
+            l[i][j] = if i == j {
+                (a[i][i] - s).max(1e-12).sqrt()
+            } else {
+                (a[i][j] - s) / l[j][j]
+            };
+        }
+    }
+    let mut z = [0.0; INPUT_COUNT];
+    for i in 0..INPUT_COUNT {
+        let s: f64 = (0..i).map(|k| l[i][k] * z[k]).sum();
+        z[i] = (b[i] - s) / l[i][i];
+    }
+    let mut w = [0.0; INPUT_COUNT];
+    for i in (0..INPUT_COUNT).rev() {
+        let s: f64 = (i + 1..INPUT_COUNT).map(|k| l[k][i] * w[k]).sum();
+        w[i] = (z[i] - s) / l[i][i];
+    }
+    w
+}
+
+fn correlation(pairs: &[Pair], predicted: &[f64], keep: impl Fn(&Pair) -> bool) -> f64 {
+    let (xs, ys): (Vec<f64>, Vec<f64>) = pairs
+        .iter()
+        .zip(predicted)
+        .filter(|(p, _)| keep(p))
+        .map(|(p, s)| (*s, p.y))
+        .unzip();
+    pearson(&xs, &ys).unwrap_or(0.0)
+}
+
+/// "all 0.71, original 0.75, fr-fr 0.80; de-de 0.70 (170), …".
+fn summarize(pairs: &[Pair], predicted: &[f64]) -> String {
+    let mut by_langs: BTreeMap<&str, usize> = BTreeMap::new();
+    for p in pairs {
+        *by_langs.entry(&p.langs).or_default() += 1;
+    }
+    let mut langs: Vec<(&str, usize)> = by_langs.into_iter().collect();
+    langs.sort_by_key(|(_, n)| std::cmp::Reverse(*n));
+    let per: Vec<String> = langs
+        .iter()
+        .map(|(l, n)| {
+            let r = correlation(pairs, predicted, |p| p.langs == *l);
+            format!("{l} {r:.2} ({n})")
+        })
+        .collect();
+    format!(
+        "all {:.3}, original {:.3}, fr-fr {:.3}; {}",
+        correlation(pairs, predicted, |_| true),
+        correlation(pairs, predicted, |p| p.original),
+        correlation(pairs, predicted, |p| p.langs == "fr-fr"),
+        per.join(", ")
+    )
+}
