@@ -1,0 +1,193 @@
+//! The main text: readability's scoring of containers (paragraph text and commas credited to
+//! the ancestors, class and id weights, link density), the best container with the siblings
+//! that continue it, then paragraph-level filtering of link lists and interface lines.
+
+use super::clean::{paragraphs, Info, Paragraph};
+use super::patterns::patterns;
+
+/// Shortest paragraph text (bytes) that credits its ancestors.
+const MIN_SCORED: usize = 25;
+/// How many ancestor levels a paragraph credits.
+const LEVELS: usize = 5;
+/// A paragraph with more of its text in links is a link list, not prose.
+const MAX_LINK_DENSITY: f64 = 0.5;
+
+/// The main-text paragraphs of an indexed page.
+pub fn main_paragraphs(nodes: &[Info]) -> Vec<String> {
+    let mut parts = Vec::new();
+    let scores = scores(nodes);
+    match best(nodes, &scores) {
+        Some(top) => {
+            for part in with_siblings(nodes, &scores, top) {
+                paragraphs(nodes, part, &mut parts);
+            }
+        }
+        None => {
+            if let Some(body) = nodes.iter().position(|n| n.name() == "body") {
+                paragraphs(nodes, body, &mut parts);
+            } else {
+                paragraphs(nodes, 0, &mut parts);
+            }
+        }
+    }
+    let p = patterns();
+    parts
+        .into_iter()
+        .filter(|Paragraph { text, link_text }| {
+            (*link_text as f64) <= MAX_LINK_DENSITY * text.len() as f64
+                && !p.is_boilerplate_line(text)
+        })
+        .map(|p| p.text)
+        .collect()
+}
+
+/// Whether a node is a paragraph for scoring: a paragraph-like element, or a division
+/// without blocks below it (a paragraph written with `<div>`).
+fn is_paragraph(info: &Info) -> bool {
+    match info.name() {
+        "p" | "pre" | "td" | "blockquote" | "h2" | "h3" | "h4" | "h5" | "h6" => true,
+        "div" | "section" | "span" | "font" | "article" | "main" => !info.block_inside,
+        _ => false,
+    }
+}
+
+/// readability's score of an element before its paragraphs credit it.
+fn initial_score(info: &Info) -> f64 {
+    let tag = match info.name() {
+        "article" | "main" => 10.0,
+        "div" => 5.0,
+        "pre" | "td" | "blockquote" => 3.0,
+        "address" | "ol" | "ul" | "dl" | "dd" | "dt" | "li" | "form" => -3.0,
+        "h1" | "h2" | "h3" | "h4" | "h5" | "h6" | "th" => -5.0,
+        _ => 0.0,
+    };
+    let names: Vec<&str> = info
+        .node
+        .value()
+        .as_element()
+        .map(|e| {
+            e.classes()
+                .chain(e.id())
+                .chain(e.attr("itemprop"))
+                .collect()
+        })
+        .unwrap_or_default();
+    tag + patterns().class_weight(&names)
+}
+
+/// Scores of the candidate containers (`None` for nodes no paragraph credited).
+fn scores(nodes: &[Info]) -> Vec<Option<f64>> {
+    let mut scores: Vec<Option<f64>> = vec![None; nodes.len()];
+    for (i, info) in nodes.iter().enumerate().filter(|(_, n)| !n.removed) {
+        // A paragraph credits its ancestors; text written between the blocks of an element
+        // is a paragraph of that element, so it credits the element itself first.
+        let (text, mut ancestor) = if is_paragraph(info) {
+            (info.text, info.parent)
+        } else if info.block_inside && info.node.value().is_element() {
+            (info.inline_text, Some(i))
+        } else {
+            continue;
+        };
+        if text < MIN_SCORED {
+            continue;
+        }
+        let credit = 1.0 + info.commas.min(text / 4) as f64 + (text / 100).min(3) as f64;
+        for level in 0..LEVELS {
+            let Some(a) = ancestor else { break };
+            if nodes[a].node.value().as_element().is_none() {
+                break;
+            }
+            let divider = match level {
+                0 => 1.0,
+                1 => 2.0,
+                _ => level as f64 * 3.0,
+            };
+            let score = scores[a].get_or_insert_with(|| initial_score(&nodes[a]));
+            *score += credit / divider;
+            ancestor = nodes[a].parent;
+        }
+    }
+    for (score, info) in scores.iter_mut().zip(nodes) {
+        if let Some(s) = score {
+            *s *= 1.0 - info.link_density();
+        }
+    }
+    scores
+}
+
+/// The best-scored container, moved up while it is its parent's only element child.
+fn best(nodes: &[Info], scores: &[Option<f64>]) -> Option<usize> {
+    let mut top = scores
+        .iter()
+        .enumerate()
+        .filter_map(|(i, s)| s.map(|s| (i, s)))
+        .max_by(|a, b| a.1.total_cmp(&b.1))
+        .map(|(i, _)| i)?;
+    while let Some(parent) = nodes[top].parent {
+        if matches!(nodes[parent].name(), "body" | "html" | "") {
+            break;
+        }
+        if element_children(nodes, parent).count() != 1 {
+            break;
+        }
+        top = parent;
+    }
+    Some(top)
+}
+
+/// Indices of the element children of `i`, in document order.
+fn element_children<'n>(nodes: &'n [Info], i: usize) -> impl Iterator<Item = usize> + 'n {
+    let end = nodes[i].end;
+    let mut j = i + 1;
+    std::iter::from_fn(move || {
+        while j < end {
+            let child = j;
+            j = nodes[child].end.max(child + 1);
+            if nodes[child].node.value().is_element() {
+                return Some(child);
+            }
+        }
+        None
+    })
+}
+
+/// The container and those of its siblings that continue the text (readability's rule: a
+/// good score, the same class, or prose paragraphs with few links).
+fn with_siblings(nodes: &[Info], scores: &[Option<f64>], top: usize) -> Vec<usize> {
+    let Some(parent) = nodes[top].parent else {
+        return vec![top];
+    };
+    let top_score = scores[top].unwrap_or(0.0);
+    let threshold = (top_score * 0.2).max(10.0);
+    let class = |i: usize| {
+        nodes[i]
+            .node
+            .value()
+            .as_element()
+            .and_then(|e| e.attr("class"))
+    };
+    element_children(nodes, parent)
+        .filter(|&s| {
+            if s == top {
+                return true;
+            }
+            let sibling = &nodes[s];
+            if sibling.removed {
+                return false;
+            }
+            let bonus = match (class(s), class(top)) {
+                (Some(a), Some(b)) if !a.is_empty() && a == b => top_score * 0.2,
+                _ => 0.0,
+            };
+            if scores[s].is_some_and(|score| score + bonus >= threshold) {
+                return true;
+            }
+            if sibling.name() == "p" {
+                let density = sibling.link_density();
+                return (sibling.text > 80 && density < 0.25)
+                    || (sibling.text > 0 && sibling.text <= 80 && density == 0.0);
+            }
+            false
+        })
+        .collect()
+}
