@@ -50,6 +50,16 @@ struct LangFile {
     year_before: Vec<String>,
     month_before: Vec<String>,
     capitalized_months: bool,
+    range_to: Vec<String>,
+    range_and: Vec<String>,
+    range_open: Vec<String>,
+    nights: BTreeMap<String, i64>,
+    named: BTreeMap<String, String>,
+    named_days: BTreeMap<String, i32>,
+    event_words: Vec<String>,
+    rolling: BTreeMap<String, i64>,
+    preceding: BTreeMap<String, String>,
+    holiday_months: BTreeMap<String, u32>,
 }
 
 struct TimeLang {
@@ -85,6 +95,27 @@ struct TimeLang {
     /// The same as phrases, for those of several words ("mois de mai").
     month_before_phrases: PhraseMap<()>,
     capitalized_months: bool,
+    /// Connectors that join two expressions into a range ("du 24 au 25", "2007 to 2014").
+    range_to: PhraseMap<()>,
+    /// Connectors that make a range only after an opening word or between months ("et").
+    range_and: PhraseMap<()>,
+    /// Words before the first end of a range joined by `range_and` ("entre", "between").
+    range_open: FxHashSet<String>,
+    /// Nights named alone, as the night ending on this many days after the day of the passage.
+    nights: PhraseMap<i64>,
+    /// Names that stand for one date ("9/11").
+    named: PhraseMap<NaiveDate>,
+    /// Year of a yearless month and day when an event word is next to it ("Sept. 11 attacks").
+    named_days: FxHashMap<(u32, u32), i32>,
+    /// Words that make a yearless date the name of an event ("attacks", "attentats").
+    event_words: FxHashSet<String>,
+    /// After a count: the days ending on the publication day, in this unit ("7 derniers
+    /// jours"); 0 for a rolling period no calendar value stands for ("12 derniers mois").
+    rolling: PhraseMap<i64>,
+    /// Periods counted back from the date of the passage ("la semaine précédente").
+    preceding: PhraseMap<Period>,
+    /// Holidays that stand for a month ("les fêtes de fin d'année").
+    holiday_months: PhraseMap<u32>,
     /// Every word that can start an expression, so that most tokens are passed over with one lookup.
     starts: FxHashSet<String>,
 }
@@ -110,6 +141,33 @@ enum Period {
     Year(i64),
     /// No date can be given ("recently", "ces derniers mois").
     Vague,
+}
+
+/// The phrases of periods before the one of the passage, by unit ("week", "month", "year");
+/// an unknown unit is left out.
+fn preceding_map(m: &BTreeMap<String, String>) -> PhraseMap<Period> {
+    let mut map = PhraseMap::default();
+    for (p, unit) in m {
+        let period = match unit.as_str() {
+            "week" => Period::Week(-1),
+            "month" => Period::Month(-1),
+            "year" => Period::Year(-1),
+            _ => continue,
+        };
+        map.insert(p, period);
+    }
+    map
+}
+
+/// Named dates ("9/11" = "2001-09-11"); a value that is not an ISO day is left out.
+fn named_map(m: &BTreeMap<String, String>) -> PhraseMap<NaiveDate> {
+    let mut map = PhraseMap::default();
+    for (p, v) in m {
+        if let Some(d) = parse_iso_day(v) {
+            map.insert(p, d);
+        }
+    }
+    map
 }
 
 /// The period phrases of a language file, one map for every unit.
@@ -150,6 +208,8 @@ impl From<LangFile> for TimeLang {
                     .filter_map(|p| phrase_tokens(p).into_iter().next()),
             )
             .collect::<Vec<_>>();
+        let preceding = preceding_map(&f.preceding);
+        let named = named_map(&f.named);
         let starts = f
             .months
             .keys()
@@ -160,6 +220,14 @@ impl From<LangFile> for TimeLang {
             .cloned()
             .chain(first_words(&f.relative))
             .chain(first_words(&f.anchored))
+            .chain(first_words(&f.nights))
+            .chain(
+                f.named
+                    .keys()
+                    .chain(f.preceding.keys())
+                    .chain(f.holiday_months.keys())
+                    .filter_map(|p| phrase_tokens(p).into_iter().next()),
+            )
             .chain(period_starts)
             .chain(f.counts.keys().cloned())
             .chain(
@@ -192,12 +260,42 @@ impl From<LangFile> for TimeLang {
             month_before_phrases: PhraseMap::from_phrases(&f.month_before),
             month_before: set(f.month_before),
             capitalized_months: f.capitalized_months,
+            range_to: PhraseMap::from_phrases(&f.range_to),
+            range_and: PhraseMap::from_phrases(&f.range_and),
+            range_open: set(f.range_open),
+            nights: phrase_map(f.nights),
+            named,
+            named_days: f
+                .named_days
+                .iter()
+                .filter_map(|(md, y)| {
+                    let (m, d) = md.split_once('-')?;
+                    Some(((m.parse().ok()?, d.parse().ok()?), *y))
+                })
+                .collect(),
+            event_words: set(f.event_words),
+            rolling: phrase_map(f.rolling),
+            preceding,
+            holiday_months: {
+                let mut map = PhraseMap::default();
+                for (p, m) in f.holiday_months {
+                    map.insert(&p, m);
+                }
+                map
+            },
         }
     }
 }
 
 /// How many tokens before a weekday a future word may stand ("will meet with X on Thursday").
 const FUTURE_WINDOW: usize = 8;
+
+/// How many days after the publication a yearless date of a sentence without a future word
+/// may lie ("le 1er janvier" in late December); beyond, it is the previous year's.
+const PAST_TENSE_AHEAD: i64 = 60;
+
+/// How far from the publication a yearless date is kept though its weekday does not match.
+const WEEKDAY_SLIP: i64 = 7;
 
 /// Years a four-digit number written alone is taken for.
 const BARE_YEARS: std::ops::RangeInclusive<i32> = 1800..=2099;
@@ -239,6 +337,14 @@ enum Found {
     DaysAgo(i64),
     /// This many months back from the publication date; whole years keep year precision.
     MonthsAgo(i64),
+    /// A date named by an event ("9/11").
+    Named(NaiveDate),
+    /// The night ending this many days after the day of the passage.
+    Night(i64),
+    /// The days ending on the publication day.
+    Rolling(i64),
+    /// A period counted from the day of the passage ("la semaine précédente").
+    Preceding(Period),
 }
 
 /// The publication date as far as it is known.
@@ -347,37 +453,95 @@ impl TimeRules {
         let pubdate = PubDate::of(published);
         let mut out: Vec<TimeExpr> = Vec::new();
         let mut last_day: Option<NaiveDate> = None;
+        // The sentence of the latest expression resolved after the publication date: a
+        // weekday after "la semaine prochaine" in that sentence is in the future too.
+        let mut future_sentence: Option<usize> = None;
         let mut i = 0;
         while i < doc.tokens.len() {
             let Some((first, end, found)) = match_at(l, doc, &low, i) else {
-                i += 1;
+                if let Some((end, from, to)) = range::day_range(l, doc, &low, i) {
+                    let future = l.future_in_sentence(doc, &low, i);
+                    let (value, precision, why) = range::resolve_range(from, to, pubdate, future);
+                    last_day = range_last_day(value.as_deref()).or(last_day);
+                    out.push(expr(doc, i, end, value, precision, why));
+                    i = end;
+                } else {
+                    i += 1;
+                }
                 continue;
             };
+            let sentence = doc
+                .tokens
+                .get(first)
+                .map_or(0, |t| doc.sentence_at(t.span.start));
             let found = match found {
-                Found::Weekday(wd, Direction::Recent) if l.future_before(doc, &low, first) => {
+                Found::Weekday(wd, Direction::Recent)
+                    if future_sentence == Some(sentence) || l.future_before(doc, &low, first) =>
+                {
                     Found::Weekday(wd, Direction::Upcoming)
                 }
-                other => other,
+                other => l.named_day(&low, first, end, other),
             };
-            let (value, precision, why) = resolve(found, pubdate, last_day);
+            let future = matches!(
+                found,
+                Found::Date { year: None, .. } | Found::Month { year: None, .. }
+            ) && (future_sentence == Some(sentence)
+                || l.future_in_sentence(doc, &low, first));
+            let (end, (value, precision, why)) =
+                match range::second_end(l, doc, &low, first, end, found) {
+                    Some((end2, found2)) => {
+                        match range::resolve_pair(found, found2, pubdate, last_day, future) {
+                            Some(r) => (end2, r),
+                            None => (end, resolve(found, pubdate, last_day, future)),
+                        }
+                    }
+                    None => (end, resolve(found, pubdate, last_day, future)),
+                };
             if precision == Precision::Day {
-                last_day = value.as_deref().and_then(parse_iso_day);
+                last_day = range_last_day(value.as_deref()).or(last_day);
             }
-            let span = match (doc.tokens.get(first), doc.tokens.get(end.saturating_sub(1))) {
-                (Some(a), Some(b)) => Span::new(a.span.start, b.span.end),
-                _ => break,
-            };
-            out.push(TimeExpr {
-                text: span.slice(doc.text).to_string(),
-                value,
-                precision,
-                why,
-                span,
-            });
+            if let (Some(v), Some(p)) = (value.as_deref(), published.value.as_deref()) {
+                if pubdate != PubDate::Unknown
+                    && v.get(..10).unwrap_or(v) > p.get(..10).unwrap_or(p)
+                {
+                    future_sentence = Some(sentence);
+                }
+            }
+            out.push(expr(doc, first, end, value, precision, why));
             i = end.max(i + 1);
         }
         out
     }
+}
+
+/// The expression over tokens `first..end`.
+fn expr(
+    doc: &Doc,
+    first: usize,
+    end: usize,
+    value: Option<String>,
+    precision: Precision,
+    why: Option<String>,
+) -> TimeExpr {
+    let start = doc.tokens.get(first).map_or(0, |t| t.span.start);
+    let stop = doc
+        .tokens
+        .get(end.saturating_sub(1))
+        .map_or(start, |t| t.span.end.max(start));
+    let span = Span::new(start, stop);
+    TimeExpr {
+        text: span.slice(doc.text).to_string(),
+        value,
+        precision,
+        why,
+        span,
+    }
+}
+
+/// The day a value ends on, when it is known to the day ("2024-01-19", or a range's end).
+fn range_last_day(v: Option<&str>) -> Option<NaiveDate> {
+    let v = v?;
+    parse_iso_day(v.rsplit('/').next().unwrap_or(v))
 }
 
 fn parse_iso_day(v: &str) -> Option<NaiveDate> {
@@ -442,6 +606,49 @@ impl TimeLang {
             .any(|k| self.future.contains(low.get(k)))
     }
 
+    /// Whether a future word stands anywhere in the sentence of token `i`: a yearless date of
+    /// such a sentence may lie months ahead; in any other it is not put far in the future.
+    fn future_in_sentence(&self, doc: &Doc, low: &Lowered, i: usize) -> bool {
+        let Some(t) = doc.tokens.get(i) else {
+            return false;
+        };
+        let Some(s) = doc.sentences.get(doc.sentence_at(t.span.start)) else {
+            return false;
+        };
+        (s.first..s.end).any(|k| self.future.contains(low.get(k)))
+    }
+
+    /// A yearless date that names an event ("Sept. 11 attacks", "attentats du 13 novembre")
+    /// takes the year of that event; anything else is returned as it is.
+    fn named_day(&self, low: &Lowered, first: usize, end: usize, found: Found) -> Found {
+        let Found::Date {
+            year: None,
+            month,
+            day,
+            weekday,
+        } = found
+        else {
+            return found;
+        };
+        let Some(&year) = self.named_days.get(&(month, day)) else {
+            return found;
+        };
+        let near = (end..end + 2).chain(first.saturating_sub(3)..first);
+        if near
+            .into_iter()
+            .any(|k| self.event_words.contains(low.get(k)))
+        {
+            Found::Date {
+                year: Some(year),
+                month,
+                day,
+                weekday,
+            }
+        } else {
+            found
+        }
+    }
+
     /// A four-digit number standing alone as a year ("the 2016 campaign", "par rapport à
     /// 2012"): plain digits in the years news speaks of, not glued to other digits or signs,
     /// not a count of the words after it, not an amount after a currency sign. A decade
@@ -487,10 +694,27 @@ impl TimeLang {
         self.ago_months.get(unit).map(|m| Found::MonthsAgo(n * m))
     }
 
+    /// "7 derniers jours": a count, then a rolling period.
+    fn rolling_at(&self, doc: &Doc, low: &Lowered, i: usize) -> Option<(usize, Found)> {
+        let n = match int_at(doc, i, 3) {
+            Some(n) => i64::from(n),
+            None => *self.counts.get(low.get(i))?,
+        };
+        let (len, unit) = self.rolling.at(low, i + 1)?;
+        let found = match unit {
+            0 => Found::Period(Period::Vague),
+            u => Found::Rolling(n * u),
+        };
+        Some((i + 1 + len, found))
+    }
+
     /// "il y a trois mois", "voilà une semaine", "two years ago".
     fn ago(&self, doc: &Doc, low: &Lowered, i: usize) -> Option<(usize, Found)> {
         if let Some((n, ())) = self.ago_before.at(low, i) {
             return self.count_unit(doc, low, i + n).map(|f| (i + n + 2, f));
+        }
+        if let Some(f) = self.rolling_at(doc, low, i) {
+            return Some(f);
         }
         let found = self.count_unit(doc, low, i)?;
         self.ago_after
@@ -660,6 +884,9 @@ fn match_at(l: &TimeLang, doc: &Doc, low: &Lowered, i: usize) -> Option<(usize, 
     if doc.tokens.get(i)?.kind != TokenKind::Number && !l.starts.contains(unpossessed) {
         return None;
     }
+    if let Some((n, d)) = l.named.at(low, i) {
+        return Some((i, i + n, Found::Named(*d)));
+    }
     if let Some(f) = iso_or_numeric(doc, i) {
         return Some(f);
     }
@@ -691,6 +918,16 @@ fn match_at(l: &TimeLang, doc: &Doc, low: &Lowered, i: usize) -> Option<(usize, 
     }
     if let Some((n, off)) = l.anchored.at(low, i) {
         return Some((i, i + n, Found::Anchored(*off)));
+    }
+    if let Some((n, off)) = l.nights.at(low, i) {
+        return Some((i, i + n, Found::Night(*off)));
+    }
+    if let Some((n, period)) = l.preceding.at(low, i) {
+        return Some((i, i + n, Found::Preceding(*period)));
+    }
+    if let Some((n, month)) = l.holiday_months.at(low, i) {
+        let month = *month;
+        return Some((i, i + n, Found::Month { year: None, month }));
     }
     None
 }
@@ -731,7 +968,9 @@ fn iso_or_numeric(doc: &Doc, i: usize) -> Option<(usize, usize, Found)> {
     ))
 }
 
-fn resolve(found: Found, pubdate: PubDate, last_day: Option<NaiveDate>) -> Resolved {
+/// What `found` stands for, against the publication date and the last day the text gave;
+/// `future` when its sentence speaks of the future (a yearless date may then lie months ahead).
+fn resolve(found: Found, pubdate: PubDate, last_day: Option<NaiveDate>, future: bool) -> Resolved {
     match found {
         Found::Year(y) => (Some(y.to_string()), Precision::Year, None),
         Found::Decade(y) => (
@@ -745,7 +984,7 @@ fn resolve(found: Found, pubdate: PubDate, last_day: Option<NaiveDate>) -> Resol
         } if (1..=12).contains(&month) => {
             (Some(format!("{y:04}-{month:02}")), Precision::Month, None)
         }
-        Found::Month { year: None, month } => match nearest_year(month, 1, None, pubdate) {
+        Found::Month { year: None, month } => match nearest_year(month, 1, None, pubdate, future) {
             Ok((d, why)) => (
                 Some(format!("{:04}-{:02}", d.year(), d.month())),
                 Precision::Month,
@@ -774,7 +1013,7 @@ fn resolve(found: Found, pubdate: PubDate, last_day: Option<NaiveDate>) -> Resol
             month,
             day,
             weekday,
-        } => match nearest_year(month, day, weekday, pubdate) {
+        } => match nearest_year(month, day, weekday, pubdate, future) {
             Ok((d, why)) => day_value(d, why),
             Err(why) => unresolved(why),
         },
@@ -807,7 +1046,8 @@ fn resolve(found: Found, pubdate: PubDate, last_day: Option<NaiveDate>) -> Resol
                 other.precision().as_str()
             )),
         },
-        Found::MonthsAgo(n) if n % 12 == 0 => match pubdate.year() {
+        // "two years ago" is a year; "a year ago" is still the month of a year before.
+        Found::MonthsAgo(n) if n % 12 == 0 && n > 12 => match pubdate.year() {
             Some(y) => (
                 Some((i64::from(y) - n / 12).to_string()),
                 Precision::Year,
@@ -826,15 +1066,55 @@ fn resolve(found: Found, pubdate: PubDate, last_day: Option<NaiveDate>) -> Resol
                 other.precision().as_str()
             )),
         },
-        Found::Anchored(off) => match last_day {
-            Some(d) => day_value(
+        Found::Anchored(off) => match (last_day, pubdate) {
+            (Some(d), _) => day_value(
                 d + Duration::days(off),
                 Some("counted from the previous date in the text".to_string()),
             ),
-            None => unresolved(
-                "needs an earlier date in the text, known to the day, to count from".to_string(),
+            (None, PubDate::Day(p)) => day_value(
+                p + Duration::days(off),
+                Some("counted from the publication date".to_string()),
             ),
+            (None, other) => unresolved(format!(
+                "needs a date known to the day to count from (publication: {})",
+                other.precision().as_str()
+            )),
         },
+        Found::Night(off) => match last_day.or(match pubdate {
+            PubDate::Day(p) => Some(p),
+            _ => None,
+        }) {
+            Some(d) => {
+                let morning = d + Duration::days(off);
+                (
+                    Some(format!(
+                        "{}/{}",
+                        (morning - Duration::days(1)).format("%Y-%m-%d"),
+                        morning.format("%Y-%m-%d")
+                    )),
+                    Precision::Day,
+                    Some("night".to_string()),
+                )
+            }
+            None => unresolved("night needs a date known to the day".to_string()),
+        },
+        Found::Named(d) => day_value(d, Some("date naming an event".to_string())),
+        Found::Rolling(days) => match pubdate {
+            PubDate::Day(p) => (
+                Some(format!(
+                    "{}/{}",
+                    (p - Duration::days(days - 1)).format("%Y-%m-%d"),
+                    p.format("%Y-%m-%d")
+                )),
+                Precision::Day,
+                Some("rolling period".to_string()),
+            ),
+            other => unresolved(format!(
+                "rolling period needs a publication date known to the day (have: {})",
+                other.precision().as_str()
+            )),
+        },
+        Found::Preceding(period) => resolve_period(period, last_day.map_or(pubdate, PubDate::Day)),
     }
 }
 
@@ -907,6 +1187,7 @@ fn nearest_year(
     day: u32,
     weekday: Option<u32>,
     pubdate: PubDate,
+    future: bool,
 ) -> Result<(NaiveDate, Option<String>), String> {
     let reference = match pubdate {
         PubDate::Day(d) => d,
@@ -920,24 +1201,34 @@ fn nearest_year(
         PubDate::Unknown => return Err("no year: publication date unknown".to_string()),
     };
     let y = reference.year();
+    // Outside a future-tense sentence, news does not date its events months ahead.
     let candidates: Vec<NaiveDate> = [y - 1, y, y + 1]
         .iter()
         .filter_map(|&y| NaiveDate::from_ymd_opt(y, month, day))
+        .filter(|d| future || (*d - reference).num_days() <= PAST_TENSE_AHEAD)
         .collect();
     let distance = |d: &NaiveDate| (*d - reference).num_days().abs();
-    let matching = candidates
-        .iter()
-        .filter(|d| weekday.is_none_or(|w| d.weekday().num_days_from_monday() == w))
-        .min_by_key(|d| distance(d));
-    match (matching, candidates.iter().min_by_key(|d| distance(d))) {
-        (Some(d), _) => Ok((*d, None)),
-        (None, Some(d)) => Ok((
+    // A date a few days from the publication is meant even when its weekday is miswritten.
+    let nearest = candidates.iter().min_by_key(|d| distance(d));
+    let matching = match nearest {
+        Some(d) if distance(d) <= WEEKDAY_SLIP => Some(d),
+        _ => candidates
+            .iter()
+            .filter(|d| weekday.is_none_or(|w| d.weekday().num_days_from_monday() == w))
+            .min_by_key(|d| distance(d)),
+    };
+    match matching.or(nearest) {
+        Some(d) if weekday.is_none_or(|w| d.weekday().num_days_from_monday() == w) => {
+            Ok((*d, None))
+        }
+        Some(d) => Ok((
             *d,
             Some("the weekday written does not match the date".to_string()),
         )),
-        (None, None) => Err("no such date".to_string()),
+        None => Err("no such date".to_string()),
     }
 }
 
+mod range;
 #[cfg(test)]
 mod tests;

@@ -205,7 +205,12 @@ fn anchored_days_count_from_the_previous_date() {
         found,
         [p("12 janvier", "2024-01-12"), p("La veille", "2024-01-11")]
     );
+    // With no earlier day in the text, the count starts from the publication day; when that
+    // is known only to the month, nothing can be given.
     let t = one("The next day, talks resumed.", "en", &pubd);
+    assert_eq!(t.value.as_deref(), Some("2024-01-20"));
+    let month = published(Some("2024-01"), Precision::Month);
+    let t = one("The next day, talks resumed.", "en", &month);
     assert_eq!(t.value, None);
     assert!(t.why.is_some());
 }
@@ -455,4 +460,129 @@ fn month_after_a_multi_word_lead() {
         ),
         vec![p("mai", "2019-05")]
     );
+}
+
+#[test]
+fn ranges_give_both_ends() {
+    let pubd = day("2020-05-15");
+    assert_eq!(
+        pairs(
+            "Versée entre le 1er mars et le 30 avril 2020, précise le décret.",
+            "fr",
+            &pubd
+        ),
+        [p("1er mars et le 30 avril 2020", "2020-03-01/2020-04-30")]
+    );
+    assert_eq!(
+        pairs("Interrogés du 24 au 25 octobre 2018.", "fr", &pubd),
+        [p("24 au 25 octobre 2018", "2018-10-24/2018-10-25")]
+    );
+    // The first weekday is the one before the dated second end.
+    assert_eq!(
+        pairs(
+            "Dans la nuit de mercredi à jeudi 27 février, le feu a pris.",
+            "fr",
+            &pubd
+        ),
+        [p("mercredi à jeudi 27 février", "2020-02-26/2020-02-27")]
+    );
+    let en = day("2015-07-31");
+    assert_eq!(
+        pairs("They earned $141 million from 2007 to 2014.", "en", &en),
+        [p("2007 to 2014", "2007/2014")]
+    );
+    assert_eq!(
+        pairs("He spent $1 million in April and May alone.", "en", &en),
+        [p("April and May", "2015-04/2015-05")]
+    );
+    // Without "entre", two weekdays joined by "et" stay two days.
+    assert_eq!(
+        pairs("Les trains rouleront lundi et mardi.", "fr", &pubd).len(),
+        2
+    );
+}
+
+#[test]
+fn named_dates_and_event_years() {
+    let pubd = day("2016-09-28");
+    assert_eq!(
+        pairs("A bill to let 9/11 victims sue.", "en", &pubd),
+        [p("9/11", "2001-09-11")]
+    );
+    assert_eq!(
+        pairs(
+            "Families of those killed in the Sept. 11 attacks.",
+            "en",
+            &pubd
+        ),
+        [p("Sept. 11", "2001-09-11")]
+    );
+    // Without an event word, the date is this year's.
+    assert_eq!(
+        pairs(
+            "The vote took place on Sept. 11 in the Senate.",
+            "en",
+            &pubd
+        ),
+        [p("Sept. 11", "2016-09-11")]
+    );
+}
+
+#[test]
+fn parts_of_days_nights_and_rolling_periods() {
+    let pubd = day("2019-12-13");
+    assert_eq!(
+        pairs("Le vent soufflait fort à la mi-journée.", "fr", &pubd),
+        [p("la mi-journée", "2019-12-13")]
+    );
+    assert_eq!(
+        pairs(
+            "Samedi 7 décembre dans la soirée, un accident.",
+            "fr",
+            &pubd
+        ),
+        [
+            p("Samedi 7 décembre", "2019-12-07"),
+            p("dans la soirée", "2019-12-07")
+        ]
+    );
+    assert_eq!(
+        pairs("Une accalmie est attendue la nuit prochaine.", "fr", &pubd),
+        [p("nuit prochaine", "2019-12-13/2019-12-14")]
+    );
+    assert_eq!(
+        pairs("417 malades au cours des 7 derniers jours.", "fr", &pubd),
+        [p("7 derniers jours", "2019-12-07/2019-12-13")]
+    );
+    let rolling = one("Sur les 12 derniers mois, 3 235 tués.", "fr", &pubd);
+    assert_eq!(rolling.value, None);
+    assert_eq!(
+        pairs("Il a bu une bière last night.", "en", &pubd),
+        [p("last night", "2019-12-12")]
+    );
+}
+
+#[test]
+fn yearless_months_lie_ahead_only_in_future_sentences() {
+    let pubd = day("2014-04-25");
+    assert_eq!(
+        pairs(
+            "Biton pleaded guilty in August to a fraud charge.",
+            "en",
+            &pubd
+        ),
+        [p("August", "2013-08")]
+    );
+    assert_eq!(
+        pairs("He will decide by August whether to run.", "en", &pubd),
+        [p("August", "2014-08")]
+    );
+    // A few days off, a date is meant even when its weekday is miswritten.
+    let t = one(
+        "Pour la journée de mardi 19 juin, sa fortune a grimpé.",
+        "fr",
+        &day("2019-06-19"),
+    );
+    assert_eq!(t.value.as_deref(), Some("2019-06-19"));
+    assert!(t.why.is_some());
 }
