@@ -9,7 +9,8 @@
 //! and added to one linker corpus (so that the idf weights are the linker's); each pair is
 //! scored as the linker scores an article against a one-article story, in both directions
 //! (the mean), with no time gap, as the set gives no dates. The threshold that maximizes
-//! the F1 of "same event" is printed as the content of `data/link/events.toml`.
+//! the F1 of "same event" is printed as the content of `data/link/events.toml`, and the
+//! precision, recall and F1 at other thresholds on stderr.
 //!
 //! Run: `cargo run --release -p storyline-eval --example calibrate_events [DATA_DIR] > data/link/events.toml`
 
@@ -85,6 +86,11 @@ fn main() {
         })
         .collect();
     let positives = scored.iter().filter(|(_, same)| *same).count();
+    // The curve goes to stderr, so that the file on stdout stays the data file.
+    for t in (10..=50).step_by(5).map(|t| f64::from(t) / 100.0) {
+        let (p, r, f) = f1_at(&scored, t);
+        eprintln!("threshold {t:.2}: precision {p:.3} recall {r:.3} F1 {f:.3}");
+    }
     let (threshold, best) = (5..=80)
         .map(|t| f64::from(t) / 100.0)
         .map(|t| (t, f1_at(&scored, t)))
