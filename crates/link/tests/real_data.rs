@@ -148,8 +148,9 @@ fn basil_stories_match_event_ids() {
     println!(
         "BASIL pairwise P {pp:.3} R {pr:.3} F1 {pf:.3}; B-cubed P {bp:.3} R {br:.3} F1 {bf:.3}"
     );
-    // Loose sanity floor: far above chance (pairwise F1 of random 100-way clustering ≈ 0.01).
-    assert!(bf > 0.5 && pf > 0.3, "BASIL linking collapsed");
+    // A regression floor below the held-out measure (B-cubed F1 0.964, pairwise 0.913 when
+    // the threshold was calibrated on SemEval pairs); chance is about 0.01 pairwise.
+    assert!(bf > 0.9 && pf > 0.8, "BASIL linking regressed");
 }
 
 /// A seed article: an optional `date …` header, then paragraphs separated by blank lines.
