@@ -7,6 +7,11 @@
 //! Annotations (`annotations/<year>/<triplet>_<n>_ann.json`) and articles
 //! (`articles/<year>/<triplet>_<n>.json`) are matched by file name: they also share the
 //! article `uuid`, but four articles have the uuid `empty`.
+//!
+//! The phrases are split in two halves as the English gold is (gold/README.md): by the last
+//! hex digit of the triplet uuid, even → `dev` (looked at while tuning), odd → `test` (never
+//! looked at). The three outlets' articles of one event stay in one half. Both halves and the
+//! whole are reported.
 
 use std::collections::HashMap;
 use std::path::Path;
@@ -18,6 +23,7 @@ use storyline_model::Quote;
 use crate::{linking, stream, Report};
 
 /// One annotated quote phrase.
+#[derive(Clone)]
 struct Annotated {
     /// The article's file name without extension (`<triplet>_<n>`).
     article: String,
@@ -55,28 +61,14 @@ pub fn basil(data: &Path, analyzer: &Analyzer, report: &mut Report) {
             Some((stem(&article.origin)?.to_string(), analysis.quotes))
         })
         .collect();
-    let Counts {
-        covered,
-        named,
-        right,
-        unmatched_articles,
-    } = count(&gold, &quotes);
-    let n = gold.len();
-    report.push(
-        "analyze",
-        "analyze.quotes.basil_coverage",
-        rate(covered, n),
-        format!("{covered} of {n} BASIL quote phrases fall inside a detected quote"),
-    );
-    report.push(
-        "analyze",
-        "analyze.quotes.basil_speaker_accuracy",
-        rate(right, named),
-        format!(
-            "{right} of {named} covered phrases with a named speaker (not other_*) get that \
-             family name as speaker"
-        ),
-    );
+    let (dev, test): (Vec<Annotated>, Vec<Annotated>) =
+        gold.iter().cloned().partition(|a| is_dev(&a.article));
+    let all = count(&gold, &quotes);
+    push(report, "", gold.len(), &all);
+    for (part, phrases) in [("dev_", &dev), ("test_", &test)] {
+        push(report, part, phrases.len(), &count(phrases, &quotes));
+    }
+    let (n, unmatched_articles) = (gold.len(), all.unmatched_articles);
     if unmatched_articles > 0 {
         report.notes.push(format!(
             "analyze.quotes: {unmatched_articles} annotated phrases have no analyzed article"
@@ -87,6 +79,49 @@ pub fn basil(data: &Path, analyzer: &Analyzer, report: &mut Report) {
         quotes.len(),
         started.elapsed().as_secs_f64()
     ));
+}
+
+/// Pushes the coverage and speaker accuracy of one half (`part` is `dev_`, `test_` or empty
+/// for all phrases).
+fn push(report: &mut Report, part: &str, n: usize, counts: &Counts) {
+    let Counts {
+        covered,
+        named,
+        right,
+        ..
+    } = *counts;
+    let half = part.trim_end_matches('_');
+    let of = if half.is_empty() {
+        String::new()
+    } else {
+        format!(" ({half} half)")
+    };
+    report.push(
+        "analyze",
+        &format!("analyze.quotes.basil_{part}coverage"),
+        rate(covered, n),
+        format!("{covered} of {n} BASIL quote phrases{of} fall inside a detected quote"),
+    );
+    report.push(
+        "analyze",
+        &format!("analyze.quotes.basil_{part}speaker_accuracy"),
+        rate(right, named),
+        format!(
+            "{right} of {named} covered phrases{of} with a named speaker (not other_*) get that \
+             family name as speaker"
+        ),
+    );
+}
+
+/// Whether an article (`<triplet-uuid>_<n>`) is in the half looked at while tuning: the last
+/// hex digit of its triplet uuid is even.
+fn is_dev(article: &str) -> bool {
+    let triplet = article.rsplit_once('_').map_or(article, |(t, _)| t);
+    triplet
+        .chars()
+        .last()
+        .and_then(|c| c.to_digit(16))
+        .is_some_and(|d| d % 2 == 0)
 }
 
 /// What the matching found.
@@ -263,6 +298,13 @@ mod tests {
                 unmatched_articles: 1,
             }
         );
+    }
+
+    #[test]
+    fn halves_follow_the_last_hex_digit_of_the_triplet() {
+        assert!(is_dev("005a2961-0c2e-4575-8eec-770ba52a08e0_2"));
+        assert!(!is_dev("1b96a5db-8974-46d3-82d7-5dfef02f650f_2"));
+        assert!(!is_dev("not-a-uuid-x_1"), "no hex digit: held out");
     }
 
     #[test]
