@@ -1,4 +1,5 @@
-//! Finding quotations: paired quote marks, nested marks skipped, unbalanced marks ignored.
+//! Finding quotations: paired quote marks, nested marks skipped, unbalanced marks ignored,
+//! quotations carried over paragraphs kept whole.
 
 use storyline_model::Span;
 
@@ -47,7 +48,8 @@ pub fn find(doc: &Doc) -> Vec<Quoted> {
     found
 }
 
-/// The quotation opening at token `open`, if its closing mark is in the same paragraph.
+/// The quotation opening at token `open`, if it is closed in its paragraph or in one that
+/// continues it.
 fn quote_at(doc: &Doc, open: usize) -> Option<Quoted> {
     let start = doc
         .tokens
@@ -62,10 +64,21 @@ fn quote_at(doc: &Doc, open: usize) -> Option<Quoted> {
         let gap = doc
             .text
             .get(doc.tokens.get(j - 1)?.span.end..t.span.start)?;
-        if gap.contains("\n\n") || t.span.end - start.span.start > MAX_QUOTE_BYTES {
+        if t.span.end - start.span.start > MAX_QUOTE_BYTES {
             return None;
         }
         let s = t.span.slice(doc.text);
+        if gap.contains("\n\n") {
+            // A quote goes on into the next paragraph when that one opens with the same mark
+            // again (the press convention), or, for marks that differ from their closing one,
+            // when it is closed later on.
+            if depth == 0 && t.kind == TokenKind::Punct && s == open_mark {
+                continue;
+            }
+            if open_mark == close_mark {
+                return None;
+            }
+        }
         if t.kind == TokenKind::Word {
             words += 1;
         } else if t.kind == TokenKind::Punct && s == close_mark {
@@ -123,9 +136,26 @@ mod tests {
     fn unbalanced_marks_stop_at_the_paragraph() {
         let text = "Il a dit « oui sans fin.\n\nAutre paragraphe « ici ».";
         assert_eq!(quoted(text), ["« ici »"]);
+        assert_eq!(quoted("He said \"yes.\n\nThen \"no\" came."), ["\"no\""]);
         assert!(quoted("« « « \" “").is_empty());
         let long = format!("« {}", "mot ".repeat(2000));
         assert!(quoted(&format!("{long} »")).is_empty());
+    }
+
+    #[test]
+    fn a_quote_may_span_paragraphs() {
+        let repeated = "« Nous partons.\n\n« Nous reviendrons », dit-il.";
+        assert_eq!(
+            quoted(repeated),
+            ["« Nous partons.\n\n« Nous reviendrons »"]
+        );
+        let english = "“We leave.\n\n“We will be back,” he said.";
+        assert_eq!(quoted(english), ["“We leave.\n\n“We will be back,”"]);
+        let unrepeated = "« Nous partons.\n\nNous reviendrons », dit-il.";
+        assert_eq!(
+            quoted(unrepeated),
+            [unrepeated.trim_end_matches(", dit-il.")]
+        );
     }
 
     #[test]

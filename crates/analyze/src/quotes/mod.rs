@@ -61,26 +61,41 @@ impl QuoteRules {
             quotes: &quoted,
             cache: FxHashMap::default(),
         };
-        let mut found: Vec<Found> = quoted
-            .iter()
-            .map(|q| {
-                let kind = kind_of(doc, q);
-                let speaker = match (cues, &words) {
-                    (Some(cues), Some(words)) => attributions.speaker_of(words, cues, q),
-                    _ => Speaker::Unknown,
-                };
-                let inner = Span::new(
-                    doc.tokens.get(q.open).map_or(q.span.start, |t| t.span.end),
-                    doc.tokens.get(q.close).map_or(q.span.end, |t| t.span.start),
-                );
-                Found {
+        let mut found: Vec<Found> = Vec::with_capacity(quoted.len());
+        for (i, q) in quoted.iter().enumerate() {
+            let kind = kind_of(doc, q);
+            let speaker = match (cues, &words) {
+                (Some(cues), Some(words)) => attributions.speaker_of(words, cues, q),
+                _ => Speaker::Unknown,
+            };
+            let inner = Span::new(
+                doc.tokens.get(q.open).map_or(q.span.start, |t| t.span.end),
+                doc.tokens.get(q.close).map_or(q.span.end, |t| t.span.start),
+            );
+            // "“…,” she said. “…”": one quote on both sides of its reporting clause.
+            let goes_on = i
+                .checked_sub(1)
+                .and_then(|p| quoted.get(p))
+                .is_some_and(|p| match (cues, &words) {
+                    (Some(cues), Some(words)) => continues(words, cues, p, q),
+                    _ => false,
+                });
+            match found.last_mut() {
+                Some(last) if goes_on && last.kind == QuoteKind::Direct => {
+                    last.span.end = q.span.end;
+                    last.pieces.push(inner);
+                    if matches!(last.speaker, Speaker::Unknown) {
+                        last.speaker = speaker;
+                    }
+                }
+                _ => found.push(Found {
                     span: q.span,
-                    inner,
+                    pieces: vec![inner],
                     kind,
                     speaker,
-                }
-            })
-            .collect();
+                }),
+            }
+        }
         if let (Some(cues), Some(words)) = (cues, &words) {
             found.extend(reported(doc, words, cues, &quoted));
             found.sort_by_key(|f| f.span.start);
@@ -158,7 +173,12 @@ impl QuoteRules {
                 });
             }
             quotes.push(Quote {
-                text: f.inner.slice(doc.text).trim().to_string(),
+                text: f
+                    .pieces
+                    .iter()
+                    .map(|p| p.slice(doc.text).trim())
+                    .collect::<Vec<_>>()
+                    .join(" "),
                 speaker,
                 speaker_key,
                 kind: f.kind,
@@ -173,8 +193,8 @@ impl QuoteRules {
 struct Found {
     /// Marks included.
     span: Span,
-    /// The words without the marks.
-    inner: Span,
+    /// The words without the marks: more than one piece when a reporting clause cuts them.
+    pieces: Vec<Span>,
     kind: QuoteKind,
     speaker: Speaker,
 }
@@ -196,7 +216,7 @@ fn reported<'a>(
             .into_iter()
             .map(|r| Found {
                 span: r.span,
-                inner: r.span,
+                pieces: vec![r.span],
                 kind: QuoteKind::Indirect,
                 speaker: match r.reporter {
                     Reporter::Named(span) => Speaker::Named(span),
@@ -324,6 +344,39 @@ impl Attributions<'_, '_> {
                     .and_then(|a| a.speaker)
             })
     }
+}
+
+/// How many tokens a reporting clause between two pieces of one quote may have.
+const MAX_INCISE_TOKENS: usize = 10;
+
+/// Whether quotation `q` goes on quotation `p` past a reporting clause between them, in the
+/// same paragraph ("“…,” she said. “…”", "« …, a-t-il dit, … »").
+fn continues(words: &Words, cues: &Cues, p: &Quoted, q: &Quoted) -> bool {
+    let (from, to) = (p.close + 1, q.open);
+    if to <= from || to - from > MAX_INCISE_TOKENS {
+        return false;
+    }
+    let same_paragraph = words
+        .doc
+        .text
+        .get(p.span.end..q.span.start)
+        .is_some_and(|gap| !gap.contains("\n\n"));
+    // One clause: it ends where the quote resumes, with a period or a comma, and holds no
+    // other sentence end ("…,” said the ministry. The UN said: “…”" is two quotes).
+    let one_clause = matches!(words.raw(to - 1), "." | ",")
+        && (from..to - 1)
+            .all(|k| !matches!(words.raw(k), "." | ":" | "!" | "?") || is_initial(words, k));
+    same_paragraph
+        && one_clause
+        && (from..to).any(|k| cues.verbs.end_at(words, k, to, &cues.skip).is_some())
+}
+
+/// Whether token `k` is the period of an initial or honorific ("Mr.", "M.", "Sen.").
+fn is_initial(words: &Words, k: usize) -> bool {
+    words.raw(k) == "."
+        && k > 0
+        && words.is_capitalized(k - 1)
+        && words.raw(k - 1).chars().count() <= 3
 }
 
 /// The first entity mentioned inside `span`.

@@ -77,6 +77,10 @@ pub fn attribution(words: &Words, cues: &Cues, scope: &Scope) -> Option<Attribut
     let inverted =
         |j: usize| j > scope.first && cues.inversion_after.iter().any(|m| m == words.raw(j - 1));
     for j in outside() {
+        // "», a-t-il ajouté", "», estime-t-elle": the subject pronoun is bound to its verb.
+        if inverted(j) && is_inverted_pronoun(words.key(j)) {
+            return pronoun(true);
+        }
         let Some(e) = cues.verbs.end_at(words, j, scope.end, &cues.skip) else {
             continue;
         };
@@ -213,6 +217,14 @@ pub fn subject_at(words: &Words, cues: &Cues, scope: &Scope) -> Option<Span> {
     }
     let named = end > start && words.raw(end) == "," && !is_pronoun(words, cues, start, end);
     named.then(|| span_of(words, start, end))
+}
+
+/// Whether a word is a verb with its subject pronoun bound after it ("a-t-il", "dit-elle"):
+/// the speaker is then the last one named. "a-t-on" names no one.
+fn is_inverted_pronoun(key: &str) -> bool {
+    ["-il", "-elle", "-ils", "-elles"]
+        .iter()
+        .any(|p| key.len() > p.len() + 1 && key.ends_with(p))
 }
 
 /// Whether tokens `start..end` are only a pronoun.
