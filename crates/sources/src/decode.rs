@@ -11,8 +11,8 @@ const SNIFF_WINDOW: usize = 8000;
 /// Decodes `bytes` to a `String`, or says why it cannot ("binary content", "undecodable as …").
 ///
 /// Order: a BOM wins; then NUL bytes mean binary; then valid UTF-8; then the charset the
-/// document declares (`<meta charset>` for HTML, the `<?xml encoding?>` prolog for feeds);
-/// then chardetng's guess among legacy encodings.
+/// document declares (`<meta charset>` for HTML, the `<?xml encoding?>` prolog for feeds),
+/// unless the bytes are malformed in it; then chardetng's guess among legacy encodings.
 pub fn decode(bytes: &[u8], format: Format) -> Result<String, String> {
     decode_with_charset(bytes, format, None)
 }
@@ -48,8 +48,11 @@ pub fn decode_with_charset(
                     Format::Feed => declared_charset(xml_prolog(window), b"encoding"),
                     Format::Txt | Format::Json | Format::Jsonl => None,
                 };
-                let encoding = declared.unwrap_or_else(|| guess(bytes));
-                decode_with(encoding, bytes)?
+                // A declared charset the bytes break is a wrong declaration: guess instead.
+                match declared.map(|encoding| decode_with(encoding, bytes)) {
+                    Some(Ok(text)) => text,
+                    _ => decode_with(guess(bytes), bytes)?,
+                }
             }
         },
     };

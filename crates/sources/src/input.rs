@@ -7,6 +7,8 @@ use std::path::Path;
 use flate2::bufread::MultiGzDecoder;
 use storyline_model::Format;
 
+use crate::gz::{GzMembers, Skips};
+
 /// The format named by a file's extension (a trailing `.gz` is looked through), and whether it is gzipped.
 /// `None` when the extension is not one storyline reads.
 pub fn format_of(path: &Path) -> Option<(Format, bool)> {
@@ -134,6 +136,15 @@ pub fn open(path: &Path, gz: bool) -> Result<Box<dyn BufRead>, String> {
     } else {
         Box::new(reader)
     })
+}
+
+/// Opens a gzipped WARC file member by member: a damaged member is skipped and its reason
+/// queued in the returned [`Skips`] rather than ending the stream (see [`crate::gz`]).
+pub fn open_members(path: &Path) -> Result<(Box<dyn BufRead>, Skips), String> {
+    let file = File::open(path).map_err(|e| io_reason(&e))?;
+    let skips = Skips::default();
+    let members = GzMembers::new(BufReader::new(file), skips.clone());
+    Ok((Box::new(BufReader::new(members)), skips))
 }
 
 /// Reads the whole stream, failing as soon as it passes `max_bytes`: a 10 GB file costs

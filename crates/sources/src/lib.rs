@@ -7,6 +7,7 @@
 
 mod clean;
 mod decode;
+mod gz;
 mod input;
 mod lines;
 mod mojibake;
@@ -19,6 +20,7 @@ use std::sync::Arc;
 
 use storyline_model::{Format, RawDoc};
 
+use gz::Skips;
 use lines::JsonLines;
 use warc::WarcRecords;
 
@@ -197,9 +199,16 @@ impl Reader {
         };
         let known = input::format_of(path);
         let warc = input::warc_of(path);
-        let gz = known.is_some_and(|(_, gz)| gz)
-            || warc == Some(true)
-            || path.extension().is_some_and(|e| e == "gz");
+        let max = self.limits.max_bytes;
+        if warc == Some(true) {
+            let (reader, skips) = match input::open_members(path) {
+                Ok(opened) => opened,
+                Err(reason) => return fail(reason),
+            };
+            let records = WarcRecords::new(reader, origin, true, max, self.stats.clone(), skips);
+            return self.start(Records::Warc(records));
+        }
+        let gz = known.is_some_and(|(_, gz)| gz) || path.extension().is_some_and(|e| e == "gz");
         let mut reader = match input::open(path, gz) {
             Ok(reader) => reader,
             Err(reason) => return fail(reason),
@@ -208,8 +217,8 @@ impl Reader {
         // in its first bytes, and is then streamed rather than read whole.
         let sniffed_warc = known.is_none() && reader.fill_buf().is_ok_and(input::is_warc);
         if warc.is_some() || sniffed_warc {
-            let max = self.limits.max_bytes;
-            let records = WarcRecords::new(reader, origin, gz, max, self.stats.clone());
+            let skips = Skips::default();
+            let records = WarcRecords::new(reader, origin, gz, max, self.stats.clone(), skips);
             return self.start(Records::Warc(records));
         }
         if let Some((Format::Jsonl, _)) = known {
@@ -249,7 +258,8 @@ impl Reader {
         let max = self.limits.max_bytes;
         if input::is_warc(&bytes) {
             let reader = Box::new(std::io::Cursor::new(bytes));
-            let records = WarcRecords::new(reader, origin, false, max, self.stats.clone());
+            let skips = Skips::default();
+            let records = WarcRecords::new(reader, origin, false, max, self.stats.clone(), skips);
             return self.start(Records::Warc(records));
         }
         if format == Format::Jsonl {

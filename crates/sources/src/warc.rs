@@ -3,13 +3,16 @@
 //! Only one record is in memory at a time, so a file of any size streams in flat memory.
 //! A record that cannot be read (garbage where a header should be, a missing or wrong
 //! `Content-Length`) gives one error and the reader looks for the next line starting with
-//! `WARC/`; a stream that ends early (truncated gzip) gives one error and ends.
+//! `WARC/`; a stream that ends early (truncated gzip) gives one error and ends. In a `.warc.gz`,
+//! a gzip member that does not decode is skipped (see [`crate::gz`]): the record it held, or
+//! the one it broke, gives the gzip error and the reader goes on with the next member.
 
 use std::borrow::Cow;
 use std::io::{self, BufRead, Read};
 
 use storyline_model::{Format, RawDoc};
 
+use crate::gz::Skips;
 use crate::input::{read_reason, too_large};
 use crate::{clean, decode, ReadError, Stats};
 
@@ -32,6 +35,8 @@ pub struct WarcRecords {
     stats: Stats,
     done: bool,
     line: Vec<u8>,
+    /// Gzip members skipped by the input and not reported yet.
+    skips: Skips,
 }
 
 /// What one record gave.
@@ -68,13 +73,15 @@ impl Failure {
 }
 
 impl WarcRecords {
-    /// The records of `reader`, named after `name`; skipped records are counted in `stats`.
+    /// The records of `reader`, named after `name`; skipped records are counted in `stats`, and
+    /// the gzip members `reader` skips are reported from `skips`.
     pub fn new(
         reader: Box<dyn BufRead>,
         name: String,
         gz: bool,
         max_bytes: u64,
         stats: Stats,
+        skips: Skips,
     ) -> Self {
         WarcRecords {
             input: Peekable::new(reader),
@@ -85,6 +92,7 @@ impl WarcRecords {
             stats,
             done: false,
             line: Vec::new(),
+            skips,
         }
     }
 
@@ -319,33 +327,47 @@ impl Iterator for WarcRecords {
 
     fn next(&mut self) -> Option<Self::Item> {
         while !self.done {
+            // A member skipped while the previous record ended held a record of its own.
+            if let Some(reason) = self.skips.take() {
+                self.record += 1;
+                return Some(Err(self.error(reason)));
+            }
             match self.step() {
                 Ok(Step::Doc(doc)) => return Some(Ok(doc)),
                 Ok(Step::Skipped) => self.stats.count_skipped(),
                 Ok(Step::End) => {
                     self.done = true;
+                    if let Some(reason) = self.skips.take() {
+                        self.record += 1;
+                        return Some(Err(self.error(reason)));
+                    }
                     if self.record == 0 {
-                        let origin = self.name.clone();
-                        return Some(Err(ReadError {
-                            origin,
-                            reason: "empty file".into(),
-                        }));
+                        return Some(Err(self.error("empty file".into())));
                     }
                 }
                 Err(failure) => {
                     self.done = failure.fatal;
-                    let origin = match self.record {
-                        0 => self.name.clone(),
-                        _ => self.origin(),
+                    // A record broken by a skipped member fails for the member's reason.
+                    let reason = match failure.fatal {
+                        false => self.skips.take().unwrap_or(failure.reason),
+                        true => failure.reason,
                     };
-                    return Some(Err(ReadError {
-                        origin,
-                        reason: failure.reason,
-                    }));
+                    return Some(Err(self.error(reason)));
                 }
             }
         }
         None
+    }
+}
+
+impl WarcRecords {
+    /// An error of the current record (of the file, before the first record).
+    fn error(&self, reason: String) -> ReadError {
+        let origin = match self.record {
+            0 => self.name.clone(),
+            _ => self.origin(),
+        };
+        ReadError { origin, reason }
     }
 }
 
