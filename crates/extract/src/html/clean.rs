@@ -13,9 +13,32 @@ use super::patterns::patterns;
 
 /// Elements whose content is never article text.
 const DROPPED: &[&str] = &[
-    "script", "style", "noscript", "template", "nav", "footer", "aside", "iframe", "svg", "button",
-    "select", "input", "textarea", "option", "label", "menu", "dialog", "object", "embed",
-    "canvas", "map", "head", "title",
+    "script",
+    "style",
+    "noscript",
+    "template",
+    "nav",
+    "footer",
+    "aside",
+    "iframe",
+    "svg",
+    "button",
+    "select",
+    "input",
+    "textarea",
+    "option",
+    "label",
+    "menu",
+    "dialog",
+    "object",
+    "embed",
+    "canvas",
+    "map",
+    "head",
+    "title",
+    "figure",
+    "figcaption",
+    "picture",
 ];
 
 /// Elements that end a paragraph: their text never runs into their neighbours'.

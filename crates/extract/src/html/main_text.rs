@@ -115,14 +115,57 @@ fn scores(nodes: &[Info]) -> Vec<Option<f64>> {
     scores
 }
 
-/// The best-scored container, moved up while it is its parent's only element child.
+/// How many of the best candidates are compared with the best one.
+const TOP_CANDIDATES: usize = 5;
+/// How many close runners-up under one ancestor make that ancestor the container.
+const CLOSE_RUNNERS_UP: usize = 3;
+
+/// The best-scored container, as readability chooses it: moved up to the ancestor shared by
+/// three close runners-up (the text is split into sections), or to a better-scored ancestor,
+/// then while it is its parent's only element child.
 fn best(nodes: &[Info], scores: &[Option<f64>]) -> Option<usize> {
-    let mut top = scores
+    let mut ranked: Vec<(usize, f64)> = scores
         .iter()
         .enumerate()
         .filter_map(|(i, s)| s.map(|s| (i, s)))
-        .max_by(|a, b| a.1.total_cmp(&b.1))
-        .map(|(i, _)| i)?;
+        .collect();
+    ranked.sort_by(|a, b| b.1.total_cmp(&a.1));
+    let &(mut top, top_score) = ranked.first()?;
+    let is_top_level = |i: usize| matches!(nodes[i].name(), "body" | "html" | "");
+    let close: Vec<usize> = ranked
+        .iter()
+        .take(TOP_CANDIDATES)
+        .skip(1)
+        .filter(|(_, s)| *s >= 0.75 * top_score)
+        .map(|(i, _)| *i)
+        .collect();
+    let contains = |ancestor: usize, i: usize| ancestor < i && i < nodes[ancestor].end;
+    if close.len() >= CLOSE_RUNNERS_UP {
+        let mut ancestor = nodes[top].parent;
+        while let Some(a) = ancestor.filter(|&a| !is_top_level(a)) {
+            if close.iter().filter(|&&c| contains(a, c)).count() >= CLOSE_RUNNERS_UP {
+                top = a;
+                break;
+            }
+            ancestor = nodes[a].parent;
+        }
+    }
+    let mut last = scores[top].unwrap_or(0.0);
+    let floor = last / 3.0;
+    let mut ancestor = nodes[top].parent;
+    while let Some(a) = ancestor.filter(|&a| !is_top_level(a)) {
+        if let Some(score) = scores[a] {
+            if score < floor {
+                break;
+            }
+            if score > last {
+                top = a;
+                break;
+            }
+            last = score;
+        }
+        ancestor = nodes[a].parent;
+    }
     while let Some(parent) = nodes[top].parent {
         if matches!(nodes[parent].name(), "body" | "html" | "") {
             break;
