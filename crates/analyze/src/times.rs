@@ -60,6 +60,12 @@ struct LangFile {
     rolling: BTreeMap<String, i64>,
     preceding: BTreeMap<String, String>,
     holiday_months: BTreeMap<String, u32>,
+    after_words: Vec<String>,
+    year_anchored: BTreeMap<String, i64>,
+    seasons: BTreeMap<String, u32>,
+    season_before: Vec<String>,
+    easter: Vec<String>,
+    day_part_links: Vec<String>,
 }
 
 struct TimeLang {
@@ -116,6 +122,19 @@ struct TimeLang {
     preceding: PhraseMap<Period>,
     /// Holidays that stand for a month ("les fêtes de fin d'année").
     holiday_months: PhraseMap<u32>,
+    /// Words after a count of days that date the earlier event the sentence counts from
+    /// ("a day after", "trois jours après").
+    after_words: FxHashSet<String>,
+    /// Years counted from the last year the text gave ("a year later", "that same year").
+    year_anchored: PhraseMap<i64>,
+    /// Seasons and their first month ("fall" = 9); a season lasts three months.
+    seasons: FxHashMap<String, u32>,
+    /// Words before a season that make it a time expression ("the fall", "cet été").
+    season_before: FxHashSet<String>,
+    /// Names of Easter Sunday.
+    easter: FxHashSet<String>,
+    /// Words between a part of a day and its day ("l'après-midi de mercredi 31 juillet").
+    day_part_links: FxHashSet<String>,
     /// Every word that can start an expression, so that most tokens are passed over with one lookup.
     starts: FxHashSet<String>,
 }
@@ -221,6 +240,9 @@ impl From<LangFile> for TimeLang {
             .chain(first_words(&f.relative))
             .chain(first_words(&f.anchored))
             .chain(first_words(&f.nights))
+            .chain(first_words(&f.year_anchored))
+            .chain(f.seasons.keys().cloned())
+            .chain(f.easter.iter().cloned())
             .chain(
                 f.named
                     .keys()
@@ -276,6 +298,12 @@ impl From<LangFile> for TimeLang {
             event_words: set(f.event_words),
             rolling: phrase_map(f.rolling),
             preceding,
+            after_words: set(f.after_words),
+            year_anchored: phrase_map(f.year_anchored),
+            seasons: f.seasons.into_iter().collect(),
+            season_before: set(f.season_before),
+            easter: set(f.easter),
+            day_part_links: set(f.day_part_links),
             holiday_months: {
                 let mut map = PhraseMap::default();
                 for (p, m) in f.holiday_months {
@@ -345,6 +373,14 @@ enum Found {
     Rolling(i64),
     /// A period counted from the day of the passage ("la semaine précédente").
     Preceding(Period),
+    /// The day this many days before the day of the sentence ("a day after X": X's day).
+    DaysBefore(i64),
+    /// The year this many years from the last year the text gave.
+    YearAnchored(i64),
+    /// The season starting in this month: -1 the last one before, 0 this year's, 1 the next.
+    Season(u32, i64),
+    /// Easter Sunday of the publication year.
+    Easter,
 }
 
 /// The publication date as far as it is known.
@@ -452,28 +488,34 @@ impl TimeRules {
         let low = Lowered::new(doc);
         let pubdate = PubDate::of(published);
         let mut out: Vec<TimeExpr> = Vec::new();
-        let mut last_day: Option<NaiveDate> = None;
-        // The sentence of the latest expression resolved after the publication date: a
-        // weekday after "la semaine prochaine" in that sentence is in the future too.
+        let mut ctx = Ctx {
+            pubdate,
+            last_day: None,
+            sentence_day: None,
+            last_year: None,
+            future: false,
+        };
+        let mut day_sentence: Option<usize> = None;
+        // The sentence of the latest expression that says it lies ahead ("la semaine
+        // prochaine"): a weekday after it in that sentence is in the future too.
         let mut future_sentence: Option<usize> = None;
         let mut i = 0;
         while i < doc.tokens.len() {
-            let Some((first, end, found)) = match_at(l, doc, &low, i) else {
-                if let Some((end, from, to)) = range::day_range(l, doc, &low, i) {
-                    let future = l.future_in_sentence(doc, &low, i);
-                    let (value, precision, why) = range::resolve_range(from, to, pubdate, future);
-                    last_day = range_last_day(value.as_deref()).or(last_day);
-                    out.push(expr(doc, i, end, value, precision, why));
-                    i = end;
-                } else {
-                    i += 1;
-                }
+            let matched =
+                match_at(l, doc, &low, i).map(|(first, end, found)| (first, end, found, None));
+            let Some((first, end, found, to)) = matched.or_else(|| {
+                range::day_range(l, doc, &low, i).map(|(end, from, to)| (i, end, from, Some(to)))
+            }) else {
+                i += 1;
                 continue;
             };
             let sentence = doc
                 .tokens
                 .get(first)
                 .map_or(0, |t| doc.sentence_at(t.span.start));
+            if day_sentence != Some(sentence) {
+                ctx.sentence_day = None;
+            }
             let found = match found {
                 Found::Weekday(wd, Direction::Recent)
                     if future_sentence == Some(sentence) || l.future_before(doc, &low, first) =>
@@ -482,28 +524,39 @@ impl TimeRules {
                 }
                 other => l.named_day(&low, first, end, other),
             };
-            let future = matches!(
+            ctx.future = matches!(
                 found,
                 Found::Date { year: None, .. } | Found::Month { year: None, .. }
             ) && (future_sentence == Some(sentence)
                 || l.future_in_sentence(doc, &low, first));
-            let (end, (value, precision, why)) =
-                match range::second_end(l, doc, &low, first, end, found) {
-                    Some((end2, found2)) => {
-                        match range::resolve_pair(found, found2, pubdate, last_day, future) {
-                            Some(r) => (end2, r),
-                            None => (end, resolve(found, pubdate, last_day, future)),
-                        }
-                    }
-                    None => (end, resolve(found, pubdate, last_day, future)),
-                };
+            let second = match to {
+                Some(to) => Some((end, to)),
+                None => range::second_end(l, doc, &low, first, end, found),
+            };
+            let (end, (value, precision, why)) = match second
+                .and_then(|(end2, to)| Some((end2, range::resolve_pair(found, to, ctx)?)))
+            {
+                Some(r) => r,
+                None => (end, resolve(found, ctx)),
+            };
             if precision == Precision::Day {
-                last_day = range_last_day(value.as_deref()).or(last_day);
+                if let Some(d) = range_last_day(value.as_deref()) {
+                    ctx.last_day = Some(d);
+                    ctx.sentence_day = Some(d);
+                    day_sentence = Some(sentence);
+                }
             }
-            if let (Some(v), Some(p)) = (value.as_deref(), published.value.as_deref()) {
-                if pubdate != PubDate::Unknown
-                    && v.get(..10).unwrap_or(v) > p.get(..10).unwrap_or(p)
-                {
+            if let Some(v) = value.as_deref() {
+                ctx.last_year = v
+                    .rsplit('/')
+                    .next()
+                    .and_then(|v| v.get(..4)?.parse().ok())
+                    .or(ctx.last_year);
+                let ahead = published.value.as_deref().is_some_and(|p| {
+                    pubdate != PubDate::Unknown
+                        && v.get(..10).unwrap_or(v) > p.get(..10).unwrap_or(p)
+                });
+                if ahead && matches!(found, Found::Period(_) | Found::Relative(_)) {
                     future_sentence = Some(sentence);
                 }
             }
@@ -694,6 +747,29 @@ impl TimeLang {
         self.ago_months.get(unit).map(|m| Found::MonthsAgo(n * m))
     }
 
+    /// "the fall", "last fall", "cet été", "l'été dernier": a season after a word that makes
+    /// it one, not a noun of its own ("the fall of the regime").
+    fn season(&self, low: &Lowered, s: usize) -> Option<(usize, usize, Found)> {
+        let month = *self.seasons.get(low.get(s))?;
+        let before = low.get(s.checked_sub(1)?);
+        if !self.season_before.contains(before) || matches!(low.get(s + 1), "of" | "in" | "de") {
+            return None;
+        }
+        let after = low.get(s + 1);
+        let (dir, end) = if self.last_before.contains(before) {
+            (-1, s + 1)
+        } else if self.next_before.contains(before) {
+            (1, s + 1)
+        } else if self.last_after.contains(after) {
+            (-1, s + 2)
+        } else if self.next_after.contains(after) {
+            (1, s + 2)
+        } else {
+            (0, s + 1)
+        };
+        Some((s, end, Found::Season(month, dir)))
+    }
+
     /// "7 derniers jours": a count, then a rolling period.
     fn rolling_at(&self, doc: &Doc, low: &Lowered, i: usize) -> Option<(usize, Found)> {
         let n = match int_at(doc, i, 3) {
@@ -717,6 +793,9 @@ impl TimeLang {
             return Some(f);
         }
         let found = self.count_unit(doc, low, i)?;
+        if let (Found::DaysAgo(n), true) = (found, self.after_words.contains(low.get(i + 2))) {
+            return Some((i + 3, Found::DaysBefore(n)));
+        }
         self.ago_after
             .contains(low.get(i + 2))
             .then_some((i + 3, found))
@@ -917,7 +996,27 @@ fn match_at(l: &TimeLang, doc: &Doc, low: &Lowered, i: usize) -> Option<(usize, 
         return Some((i, i + n, Found::Relative(*off)));
     }
     if let Some((n, off)) = l.anchored.at(low, i) {
+        // A part of a day followed by its day: the day ("l'après-midi de mercredi 31 juillet").
+        let k = i + n + 1;
+        let day_of_part = (*off == 0 && l.day_part_links.contains(low.get(i + n)))
+            .then(|| match_at(l, doc, low, k))
+            .flatten()
+            .filter(|(f, _, found)| {
+                *f == k && matches!(found, Found::Date { .. } | Found::Weekday(..))
+            });
+        if let Some((_, end, found)) = day_of_part {
+            return Some((i, end, found));
+        }
         return Some((i, i + n, Found::Anchored(*off)));
+    }
+    if let Some((n, off)) = l.year_anchored.at(low, i) {
+        return Some((i, i + n, Found::YearAnchored(*off)));
+    }
+    if let Some(f) = l.season(low, i) {
+        return Some(f);
+    }
+    if l.easter.contains(low.get(i)) {
+        return Some((i, i + 1, Found::Easter));
     }
     if let Some((n, off)) = l.nights.at(low, i) {
         return Some((i, i + n, Found::Night(*off)));
@@ -968,9 +1067,28 @@ fn iso_or_numeric(doc: &Doc, i: usize) -> Option<(usize, usize, Found)> {
     ))
 }
 
-/// What `found` stands for, against the publication date and the last day the text gave;
-/// `future` when its sentence speaks of the future (a yearless date may then lie months ahead).
-fn resolve(found: Found, pubdate: PubDate, last_day: Option<NaiveDate>, future: bool) -> Resolved {
+/// What the text around an expression gives to resolve it.
+#[derive(Debug, Clone, Copy)]
+struct Ctx {
+    pubdate: PubDate,
+    /// The last day the text gave, known to the day.
+    last_day: Option<NaiveDate>,
+    /// The last day given in the expression's own sentence.
+    sentence_day: Option<NaiveDate>,
+    /// The year of the last value the text gave.
+    last_year: Option<i32>,
+    /// Whether its sentence speaks of the future (a yearless date may then lie months ahead).
+    future: bool,
+}
+
+/// What `found` stands for in its context.
+fn resolve(found: Found, ctx: Ctx) -> Resolved {
+    let Ctx {
+        pubdate,
+        last_day,
+        future,
+        ..
+    } = ctx;
     match found {
         Found::Year(y) => (Some(y.to_string()), Precision::Year, None),
         Found::Decade(y) => (
@@ -1114,6 +1232,29 @@ fn resolve(found: Found, pubdate: PubDate, last_day: Option<NaiveDate>, future: 
                 other.precision().as_str()
             )),
         },
+        Found::DaysBefore(n) => match ctx.sentence_day.or(match pubdate {
+            PubDate::Day(p) => Some(p),
+            _ => None,
+        }) {
+            Some(d) => day_value(
+                d - Duration::days(n),
+                Some("date of the event it counts from".to_string()),
+            ),
+            None => unresolved("needs a date known to the day to count from".to_string()),
+        },
+        Found::YearAnchored(off) => match ctx.last_year.or(pubdate.year()) {
+            Some(y) => (
+                Some((i64::from(y) + off).to_string()),
+                Precision::Year,
+                Some("counted from the previous year in the text".to_string()),
+            ),
+            None => unresolved("needs a year to count from".to_string()),
+        },
+        Found::Season(month, dir) => resolve_season(month, dir, pubdate),
+        Found::Easter => match pubdate.year().and_then(easter_sunday) {
+            Some(d) => day_value(d, Some("Easter Sunday of the publication year".to_string())),
+            None => unresolved("Easter needs a known publication year".to_string()),
+        },
         Found::Preceding(period) => resolve_period(period, last_day.map_or(pubdate, PubDate::Day)),
     }
 }
@@ -1178,6 +1319,53 @@ fn resolve_period(period: Period, pubdate: PubDate) -> Resolved {
             None => unresolved("year needs a known publication year".to_string()),
         },
     }
+}
+
+/// A season of three months starting in `month`: this year's, the last one ended before the
+/// publication month, or the next one starting after it.
+fn resolve_season(month: u32, dir: i64, pubdate: PubDate) -> Resolved {
+    let Some((y, m)) = pubdate.month() else {
+        return unresolved(format!(
+            "season needs a publication date known to the month (have: {})",
+            pubdate.precision().as_str()
+        ));
+    };
+    let index = |y: i32, m: u32| i64::from(y) * 12 + i64::from(m) - 1;
+    let now = index(y, m);
+    let start = |y: i32| index(y, month);
+    let year = match dir {
+        0 => y,
+        d if d < 0 && start(y) + 2 < now => y,
+        d if d < 0 => y - 1,
+        _ if start(y) > now => y,
+        _ => y + 1,
+    };
+    let month_of = |i: i64| format!("{:04}-{:02}", i.div_euclid(12), i.rem_euclid(12) + 1);
+    (
+        Some(format!(
+            "{}/{}",
+            month_of(start(year)),
+            month_of(start(year) + 2)
+        )),
+        Precision::Month,
+        Some("season".to_string()),
+    )
+}
+
+/// Easter Sunday of `year` in the Gregorian calendar (the anonymous Gregorian algorithm).
+fn easter_sunday(year: i32) -> Option<NaiveDate> {
+    let a = year.rem_euclid(19);
+    let (b, c) = (year.div_euclid(100), year.rem_euclid(100));
+    let (d, e) = (b / 4, b % 4);
+    let f = (b + 8) / 25;
+    let g = (b - f + 1) / 3;
+    let h = (19 * a + b - d - g + 15) % 30;
+    let (i, k) = (c / 4, c % 4);
+    let l = (32 + 2 * e + 2 * i - h - k) % 7;
+    let m = (a + 11 * h + 22 * l) / 451;
+    let month = (h + l - 7 * m + 114) / 31;
+    let day = (h + l - 7 * m + 114) % 31 + 1;
+    NaiveDate::from_ymd_opt(year, u32::try_from(month).ok()?, u32::try_from(day).ok()?)
 }
 
 /// The date with this month and day nearest the publication date (previous, same or next

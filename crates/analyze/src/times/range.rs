@@ -2,9 +2,9 @@
 //! avril 2020", "2007 to 2014", "April and May", "nuit de mercredi à jeudi 27 février". The
 //! value is `start/end`, as the guidelines write a range.
 
-use chrono::{Datelike, Duration, NaiveDate};
+use chrono::{Datelike, Duration};
 
-use super::{match_at, resolve, Found, PubDate, Resolved, TimeLang};
+use super::{match_at, resolve, Ctx, Found, Resolved, TimeLang};
 use crate::figures::phrase::Lowered;
 use crate::text::Doc;
 
@@ -90,24 +90,12 @@ pub(super) fn day_range(
     ))
 }
 
-/// Both ends of a day range resolved; the first takes the month and year of the second.
-pub(super) fn resolve_range(from: Found, to: Found, pubdate: PubDate, future: bool) -> Resolved {
-    resolve_pair(from, to, pubdate, None, future)
-        .unwrap_or_else(|| resolve(from, pubdate, None, future))
-}
-
 /// A range of two expressions, or None when the two do not make one (an end unresolved, or
 /// the first not before the second). A yearless first end takes the year of the second (the
 /// year before when its month comes later); a weekday is the latest such day before the
 /// second end.
-pub(super) fn resolve_pair(
-    from: Found,
-    to: Found,
-    pubdate: PubDate,
-    last_day: Option<NaiveDate>,
-    future: bool,
-) -> Option<Resolved> {
-    let (v2, p2, _) = resolve(to, pubdate, last_day, future);
+pub(super) fn resolve_pair(from: Found, to: Found, ctx: Ctx) -> Option<Resolved> {
+    let (v2, p2, _) = resolve(to, ctx);
     let v2 = v2.filter(|v| !v.contains('/'))?;
     let from = match (from, to) {
         (
@@ -147,7 +135,7 @@ pub(super) fn resolve_pair(
         }
         (other, _) => other,
     };
-    let (v1, p1, _) = resolve(from, pubdate, last_day, future);
+    let (v1, p1, _) = resolve(from, ctx);
     let v1 = v1.filter(|v| !v.contains('/') && *v < v2)?;
     (p1 == p2).then(|| (Some(format!("{v1}/{v2}")), p1, None))
 }

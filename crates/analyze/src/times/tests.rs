@@ -586,3 +586,45 @@ fn yearless_months_lie_ahead_only_in_future_sentences() {
     assert_eq!(t.value.as_deref(), Some("2019-06-19"));
     assert!(t.why.is_some());
 }
+
+#[test]
+fn counts_after_an_event_seasons_easter_and_years_from_the_text() {
+    let pubd = day("2015-04-02");
+    // "one day after X" dates X, counted from the day of its sentence.
+    assert_eq!(
+        pairs(
+            "He signed it on Thursday, one day after refusing to sign it.",
+            "en",
+            &pubd
+        ),
+        [
+            p("Thursday", "2015-04-02"),
+            p("one day after", "2015-04-01")
+        ]
+    );
+    assert_eq!(
+        pairs("A tape released last fall.", "en", &day("2017-11-10")),
+        [p("fall", "2016-09/2016-11")]
+    );
+    assert_eq!(
+        pairs("Candidates running in the fall.", "en", &day("2016-03-25")),
+        [p("fall", "2016-09/2016-11")]
+    );
+    assert!(pairs("The fall of the regime.", "en", &pubd).is_empty());
+    assert_eq!(
+        pairs("La messe de Pâques a été visée.", "fr", &day("2019-04-21")),
+        [p("Pâques", "2019-04-21")]
+    );
+    assert_eq!(
+        pairs("It began in 2010. A year later, he said more.", "en", &pubd),
+        [p("2010", "2010"), p("A year later", "2011")]
+    );
+    assert_eq!(
+        pairs(
+            "Une rixe a eu lieu dans l'après-midi de mercredi 31 juillet.",
+            "fr",
+            &day("2019-08-01")
+        ),
+        [p("dans l'après-midi de mercredi 31 juillet", "2019-07-31")]
+    );
+}
