@@ -142,6 +142,7 @@ impl Analyzer {
         let quotes = self.quotes.find(&doc, &lang, &entities);
         self.figures
             .attribute_quoted(&doc, &lang, &times, &quotes, &mut figures);
+        self.times.date_figures(&doc, &lang, &times, &mut figures);
         let framing = self.framing.find(&doc, &lang, &quotes, &entities);
         let terms = self.terms.count(&doc, article.title.as_deref(), &lang);
         let fingerprint = fingerprint::minhash(&doc);

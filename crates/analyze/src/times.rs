@@ -12,7 +12,7 @@ use std::collections::BTreeMap;
 use chrono::{Datelike, Duration, NaiveDate};
 use rustc_hash::{FxHashMap, FxHashSet};
 use serde::Deserialize;
-use storyline_model::{Precision, Published, Span, TimeExpr};
+use storyline_model::{Figure, Precision, Published, Span, TimeExpr};
 
 use crate::figures::phrase::{phrase_tokens, Lowered, PhraseMap};
 use crate::lexicon;
@@ -66,6 +66,7 @@ struct LangFile {
     season_before: Vec<String>,
     easter: Vec<String>,
     day_part_links: Vec<String>,
+    not_as_of_after: Vec<String>,
 }
 
 struct TimeLang {
@@ -135,6 +136,9 @@ struct TimeLang {
     easter: FxHashSet<String>,
     /// Words between a part of a day and its day ("l'après-midi de mercredi 31 juillet").
     day_part_links: FxHashSet<String>,
+    /// Words before a date that make it the start or bound of a period, not the date a figure
+    /// is valid for ("depuis le 7 octobre").
+    not_as_of_after: FxHashSet<String>,
     /// Every word that can start an expression, so that most tokens are passed over with one lookup.
     starts: FxHashSet<String>,
 }
@@ -304,6 +308,7 @@ impl From<LangFile> for TimeLang {
             season_before: set(f.season_before),
             easter: set(f.easter),
             day_part_links: set(f.day_part_links),
+            not_as_of_after: set(f.not_as_of_after),
             holiday_months: {
                 let mut map = PhraseMap::default();
                 for (p, m) in f.holiday_months {
@@ -595,6 +600,48 @@ fn expr(
 fn range_last_day(v: Option<&str>) -> Option<NaiveDate> {
     let v = v?;
     parse_iso_day(v.rsplit('/').next().unwrap_or(v))
+}
+
+impl TimeRules {
+    /// Gives each figure that has no `as_of` yet the day of the event its sentence dates: the
+    /// nearest time expression of its sentence known to the day, unless that one bounds a
+    /// period ("depuis le 7 octobre": the count runs from that day, it is not valid for it).
+    pub fn date_figures(&self, doc: &Doc, lang: &str, times: &[TimeExpr], figures: &mut [Figure]) {
+        let Some(l) = self.langs.get(lang) else {
+            return;
+        };
+        let low = Lowered::new(doc);
+        let dated: Vec<(usize, &TimeExpr)> = times
+            .iter()
+            .filter(|t| {
+                t.precision == Precision::Day
+                    && t.value.as_deref().is_some_and(|v| !v.contains('/'))
+            })
+            .filter(|t| {
+                let first = doc.tokens.partition_point(|x| x.span.start < t.span.start);
+                let before = (1..=2).filter_map(|b| first.checked_sub(b));
+                !before
+                    .into_iter()
+                    .any(|k| l.not_as_of_after.contains(low.get(k)))
+            })
+            .map(|t| (doc.sentence_at(t.span.start), t))
+            .collect();
+        for f in figures.iter_mut().filter(|f| f.as_of.is_none()) {
+            let sentence = doc.sentence_at(f.span.start);
+            let distance = |t: &TimeExpr| {
+                if t.span.end <= f.span.start {
+                    f.span.start - t.span.end
+                } else {
+                    t.span.start.saturating_sub(f.span.end)
+                }
+            };
+            f.as_of = dated
+                .iter()
+                .filter(|(s, _)| *s == sentence)
+                .min_by_key(|(_, t)| distance(t))
+                .and_then(|(_, t)| t.value.clone());
+        }
+    }
 }
 
 fn parse_iso_day(v: &str) -> Option<NaiveDate> {
