@@ -72,6 +72,13 @@ impl Phrases {
             .max()
     }
 
+    /// Whether `key` is a phrase of one word.
+    pub fn has_word(&self, key: &str) -> bool {
+        self.by_first
+            .get(key)
+            .is_some_and(|rests| rests.iter().any(Vec::is_empty))
+    }
+
     /// Past any run of these phrases (used as skippable words) starting at `j`. A number right
     /// before one of them goes with it: the day of "vendredi 8 mai".
     pub fn skip_all(&self, words: &Words, mut j: usize, end: usize) -> usize {

@@ -112,7 +112,12 @@ impl QuoteRules {
                     .filter(|p| within(doc, p.end, f.span.start, PRONOUN_REACH));
                 let named = people.before(doc, f.span.start);
                 match (spoke, named) {
-                    (Some(p), Some(m)) if m.span.start < p.end => p.resolved(),
+                    // The same person as the last speaker: as that speaker was written.
+                    (Some(p), Some(m))
+                        if m.span.start < p.end || p.key.as_deref() == Some(&m.entity.key) =>
+                    {
+                        p.resolved()
+                    }
                     (_, Some(m)) => (Some(m.entity.text.clone()), Some(m.entity.key.clone())),
                     (Some(p), None) => p.resolved(),
                     (None, None) => (None, None),

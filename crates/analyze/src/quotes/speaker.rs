@@ -134,8 +134,17 @@ fn pronoun_at(words: &Words, cues: &Cues, scope: &Scope, k: usize) -> bool {
     end > start && is_pronoun(words, cues, start, end)
 }
 
+/// The start of the run of single-word skip words (adverbs) that ends at token `verb`.
+fn adverbs_before(words: &Words, cues: &Cues, scope: &Scope, mut verb: usize) -> usize {
+    while verb > scope.first + 1 && cues.skip.has_word(words.key(verb - 1)) {
+        verb -= 1;
+    }
+    verb
+}
+
 /// Whether the subject right before the verb at `verb` is a pronoun ("He added, “…”").
 pub fn pronoun_before(words: &Words, cues: &Cues, scope: &Scope, verb: usize) -> bool {
+    let verb = adverbs_before(words, cues, scope, verb);
     let start = verb.saturating_sub(1);
     start >= scope.first
         && in_phrase(words, cues, scope, start)
@@ -156,11 +165,14 @@ fn in_phrase(words: &Words, cues: &Cues, scope: &Scope, j: usize) -> bool {
     }
     match t.kind {
         TokenKind::Word | TokenKind::Elision | TokenKind::Number => true,
-        // The period of an initial or honorific: "M. Bogdanov".
+        // The period of an initial or honorific: "M. Bogdanov"; not the end of "la DGS. Les".
         TokenKind::Punct => {
+            let before = words.raw(j.saturating_sub(1));
+            let acronym = before.chars().count() > 1 && before.chars().all(|c| !c.is_lowercase());
             words.raw(j) == "."
                 && j > scope.first
-                && words.raw(j - 1).chars().count() <= 3
+                && before.chars().count() <= 3
+                && !acronym
                 && words.is_capitalized(j - 1)
                 && words.is_capitalized(j + 1)
         }
@@ -174,6 +186,7 @@ pub fn speaker_after(words: &Words, cues: &Cues, scope: &Scope, k: usize) -> Opt
     while end < start + MAX_SPEAKER_TOKENS && in_phrase(words, cues, scope, end) {
         end += 1;
     }
+    end = past_acronym(words, scope, end);
     // Words cut short by a quotation are the verb's object: "a rappelé la « position… »".
     let cut_by_quote = scope.inside_quote(end) && end < scope.end;
     if end == start || cut_by_quote || is_pronoun(words, cues, start, end) {
@@ -192,8 +205,28 @@ pub fn speaker_after(words: &Words, cues: &Cues, scope: &Scope, k: usize) -> Opt
     Some(Some(span_of(words, start, end)))
 }
 
-/// The speaker before the verb at token `verb`.
+/// Past the acronym in brackets that may follow a name at token `end`: "la Commission de
+/// régulation de l'énergie (CRE)".
+fn past_acronym(words: &Words, scope: &Scope, end: usize) -> usize {
+    let acronym = |k: usize| {
+        let w = words.raw(k);
+        w.chars().count() >= 2 && w.chars().all(|c| c.is_alphabetic() && !c.is_lowercase())
+    };
+    let bracketed = end + 2 < scope.end
+        && words.raw(end) == "("
+        && words.raw(end + 2) == ")"
+        && (words.is_capitalized(end + 1) || acronym(end + 1));
+    if bracketed {
+        end + 3
+    } else {
+        end
+    }
+}
+
+/// The speaker before the verb at token `verb`, past the adverbs just before it ("He later
+/// said", "Liz Cheney reportedly said").
 pub fn speaker_before(words: &Words, cues: &Cues, scope: &Scope, verb: usize) -> Option<Span> {
+    let verb = adverbs_before(words, cues, scope, verb);
     let mut start = verb;
     while start > scope.first
         && verb - start < MAX_SPEAKER_TOKENS
