@@ -127,7 +127,13 @@ pub fn analysis(a: &Analysis) -> String {
     let _ = writeln!(out, "\nquotes ({}):", a.quotes.len());
     for q in &a.quotes {
         let speaker = q.speaker.as_deref().unwrap_or("speaker not found");
-        let _ = writeln!(out, "  [{:?}] {} — «{}»", q.kind, speaker, q.text);
+        let _ = writeln!(
+            out,
+            "  [{:?}] {} — {}",
+            q.kind,
+            speaker,
+            q.kind.shown(&q.text)
+        );
     }
     let _ = writeln!(out, "\nframing ({}):", a.framing.len());
     for m in &a.framing {
@@ -214,10 +220,10 @@ pub fn story_full(v: &StoryView) -> String {
     for q in &v.quotes {
         let _ = writeln!(
             out,
-            "  {:<22} {} — «{}»",
+            "  {:<22} {} — {}",
             q.outlet,
             q.speaker.as_deref().unwrap_or("?"),
-            q.text
+            q.kind.shown(&q.text)
         );
     }
     let _ = writeln!(out, "\nwording by outlet:");

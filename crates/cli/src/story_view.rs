@@ -4,7 +4,7 @@
 use std::collections::BTreeMap;
 
 use serde::Serialize;
-use storyline_model::{Analysis, Figure, FigureKind};
+use storyline_model::{Analysis, Figure, FigureKind, QuoteKind};
 use storyline_store::{Store, StorySummary};
 
 /// One figure as one article gives it.
@@ -43,6 +43,8 @@ pub struct QuoteRow {
     pub speaker: Option<String>,
     /// The quoted words.
     pub text: String,
+    /// Direct, partial or indirect (reported speech).
+    pub kind: QuoteKind,
 }
 
 /// A story with its articles' facts and wording, for `stories` and `story`.
@@ -94,6 +96,7 @@ impl StoryView {
                     outlet: outlet.clone(),
                     speaker: q.speaker.clone(),
                     text: q.text.clone(),
+                    kind: q.kind,
                 });
             }
             let by_category = framing_by_outlet.entry(outlet).or_default();

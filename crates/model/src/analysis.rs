@@ -193,6 +193,18 @@ pub enum QuoteKind {
     Indirect,
 }
 
+impl QuoteKind {
+    /// The words as views print them: between guillemets when they were quoted, after
+    /// "reported:" when they are the outlet's paraphrase, which must never read as someone's
+    /// exact words.
+    pub fn shown(self, text: &str) -> String {
+        match self {
+            QuoteKind::Direct | QuoteKind::Partial => format!("«{text}»"),
+            QuoteKind::Indirect => format!("reported: {text}"),
+        }
+    }
+}
+
 /// A quotation with its speaker.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Quote {
@@ -270,4 +282,18 @@ pub struct LinkIds {
     pub story: u64,
     /// Storyline (thread) id.
     pub storyline: u64,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn reported_speech_is_never_shown_in_quote_marks() {
+        assert_eq!(QuoteKind::Direct.shown("Nous partons."), "«Nous partons.»");
+        assert_eq!(QuoteKind::Partial.shown("obscène"), "«obscène»");
+        let reported = QuoteKind::Indirect.shown("la trêve est fragile");
+        assert_eq!(reported, "reported: la trêve est fragile");
+        assert!(!reported.contains('«'));
+    }
 }

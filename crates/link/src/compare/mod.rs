@@ -217,7 +217,7 @@ pub struct QuoteView {
     pub speaker: Option<String>,
     /// Speaker's entity key.
     pub speaker_key: Option<String>,
-    /// Direct or partial.
+    /// Direct, partial or indirect.
     pub kind: QuoteKind,
 }
 

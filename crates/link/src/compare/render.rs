@@ -179,7 +179,12 @@ fn quotes(out: &mut String, side: &str, qs: &[QuoteView]) {
             .as_deref()
             .or(q.speaker_key.as_deref())
             .unwrap_or("speaker not found");
-        wrap(out, "  ", 6, &format!("{side}: {who}: «{}»", q.text));
+        wrap(
+            out,
+            "  ",
+            6,
+            &format!("{side}: {who}: {}", q.kind.shown(&q.text)),
+        );
     }
 }
 
