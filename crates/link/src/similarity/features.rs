@@ -18,7 +18,7 @@ use super::crosslang::Concepts;
 use super::{cosine, entity_weight, sort_merge, tf_weight};
 
 /// Number of features.
-pub const FEATURE_COUNT: usize = 11;
+pub const FEATURE_COUNT: usize = 12;
 
 /// Feature names, in the order of [`PairFeatures::values`]; the weights file uses them.
 pub const FEATURE_NAMES: [&str; FEATURE_COUNT] = [
@@ -27,6 +27,7 @@ pub const FEATURE_NAMES: [&str; FEATURE_COUNT] = [
     "place_cosine",
     "concept_cosine",
     "word_cosine",
+    "title_cosine",
     "lead_cosine",
     "name_cosine",
     "number_dice",
@@ -41,8 +42,13 @@ pub const SAME_LANGUAGE: usize = FEATURE_COUNT - 1;
 /// Letters kept of a word for [`Profile`]'s word vector: truncation is a crude stemmer
 /// that works the same in every language.
 const PREFIX_CHARS: usize = 5;
-/// Sentences that make the lead (the set has no separate title: it is the first line).
-const LEAD_SENTENCES: usize = 2;
+/// Sentences that make the lead. The title is the first sentence (a headline given apart
+/// from the text is counted by the terms of the analysis, not here).
+const LEAD_SENTENCES: usize = 3;
+/// Letters from which a word counts fully in the word vectors: shorter words are more
+/// often function words or common verbs, longer ones name the subject (a stand-in for
+/// document frequencies, which a single pair does not have).
+const FULL_WEIGHT_CHARS: usize = 8;
 
 /// Stopwords of every bundled language, dropped from word vectors whatever the language
 /// (a word that is a stopword in one of them carries little in the others).
@@ -77,6 +83,7 @@ pub struct Profile {
     places: Vec<(String, f64)>,
     concepts: Hashed,
     words: Hashed,
+    title: Hashed,
     lead: Hashed,
     names: Hashed,
     numbers: Vec<u64>,
@@ -89,16 +96,18 @@ impl Profile {
     pub fn new(a: &Analysis) -> Profile {
         let concepts_list = Concepts::bundled();
         let stop = stopwords();
-        let lead_end = a
-            .sentences
-            .get(LEAD_SENTENCES.min(a.sentences.len()).saturating_sub(1))
-            .map_or(a.text.len(), |s| s.end);
+        let end_of = |n: usize| {
+            a.sentences
+                .get(n.min(a.sentences.len()).saturating_sub(1))
+                .map_or(a.text.len(), |s| s.end)
+        };
+        let (title_end, lead_end) = (end_of(1), end_of(LEAD_SENTENCES));
         let mut p = Profile {
             lang: a.lang.clone(),
             ..Profile::default()
         };
-        let mut counts: [FxHashMap<u64, u32>; 4] = Default::default();
-        let [concepts, words, lead, names] = &mut counts;
+        let mut counts: [FxHashMap<u64, f64>; 5] = Default::default();
+        let [concepts, words, title, lead, names] = &mut counts;
         let mut numbers = FxHashSet::default();
         let mut folded_text = String::with_capacity(a.text.len());
         let mut sentence_start = true;
@@ -121,23 +130,27 @@ impl Profile {
                     let word = fold(surface);
                     folded_text.push_str(&word);
                     folded_text.push(' ');
-                    let in_lead = token.span.start < lead_end;
                     if !sentence_start && surface.chars().next().is_some_and(char::is_uppercase) {
-                        *names.entry(hash(&word)).or_default() += 1;
+                        *names.entry(hash(&word)).or_default() += 1.0;
                     }
                     let concept = concepts_list.concept(&word);
                     if let Some(c) = concept {
-                        *concepts.entry(u64::from(c)).or_default() += 1;
+                        *concepts.entry(u64::from(c)).or_default() += 1.0;
                     }
-                    if word.chars().count() >= 4 && !stop.contains(&word) {
+                    let letters = word.chars().count();
+                    if letters >= 4 && !stop.contains(&word) {
                         let prefix: String = word.chars().take(PREFIX_CHARS).collect();
                         let h = hash(&prefix);
-                        *words.entry(h).or_default() += 1;
-                        if in_lead {
-                            // Concept ids and prefixes share the lead vector: a concept is
-                            // tagged so that it never equals a prefix hash.
-                            let key = concept.map_or(h, |c| u64::from(c) | 1 << 63);
-                            *lead.entry(key).or_default() += 1;
+                        let weight =
+                            letters.min(FULL_WEIGHT_CHARS) as f64 / FULL_WEIGHT_CHARS as f64;
+                        *words.entry(h).or_default() += weight;
+                        // Concept ids and prefixes share the title and lead vectors: a
+                        // concept is tagged so that it never equals a prefix hash.
+                        let key = concept.map_or(h, |c| u64::from(c) | 1 << 63);
+                        for (part, end) in [(&mut *title, title_end), (&mut *lead, lead_end)] {
+                            if token.span.start < end {
+                                *part.entry(key).or_default() += weight;
+                            }
                         }
                     }
                     sentence_start = false;
@@ -145,9 +158,10 @@ impl Profile {
                 _ => sentence_start = false,
             }
         }
-        let [concepts, words, lead, names] = counts;
+        let [concepts, words, title, lead, names] = counts;
         p.concepts = weighted(concepts);
         p.words = weighted(words);
+        p.title = weighted(title);
         p.lead = weighted(lead);
         p.names = weighted(names);
         p.numbers = numbers.into_iter().collect();
@@ -210,6 +224,7 @@ impl PairFeatures {
                 named(&a.places, &b.places),
                 cosine(&a.concepts, &b.concepts),
                 cosine(&a.words, &b.words),
+                cosine(&a.title, &b.title),
                 cosine(&a.lead, &b.lead),
                 cosine(&a.names, &b.names),
                 dice(&a.numbers, &b.numbers),
@@ -227,20 +242,24 @@ fn grams(folded: &str) -> Hashed {
     let chars: Vec<char> = folded.chars().collect();
     let wide = chars.iter().filter(|c| **c >= '\u{2e80}').count();
     let n = if wide * 2 > chars.len() { 2 } else { 4 };
-    let mut counts: FxHashMap<u64, u32> = FxHashMap::default();
+    let mut counts: FxHashMap<u64, f64> = FxHashMap::default();
     for window in chars.windows(n) {
         if window.iter().all(|c| *c != ' ') {
             let mut h = FxHasher::default();
             window.hash(&mut h);
-            *counts.entry(h.finish()).or_default() += 1;
+            *counts.entry(h.finish()).or_default() += 1.0;
         }
     }
     weighted(counts)
 }
 
-/// Counts to sublinear weights, sorted by key as [`cosine`] needs.
-fn weighted(counts: FxHashMap<u64, u32>) -> Hashed {
-    let mut v: Hashed = counts.into_iter().map(|(k, n)| (k, tf_weight(n))).collect();
+/// Summed weights to sublinear ones (`1 + ln(w)` above 1, as [`tf_weight`] does for
+/// counts), sorted by key as [`cosine`] needs.
+fn weighted(counts: FxHashMap<u64, f64>) -> Hashed {
+    let mut v: Hashed = counts
+        .into_iter()
+        .map(|(k, w)| (k, if w > 1.0 { 1.0 + w.ln() } else { w }))
+        .collect();
     sort_merge(&mut v);
     v
 }

@@ -1,6 +1,7 @@
 //! The pair model: a linear function of the pair features, of their square roots (a
-//! cosine's first shared words say more than its last ones) and of the features again for
-//! pairs of two languages (where cosines run lower), with weights fitted on
+//! cosine's first shared words say more than its last ones), of the features again for
+//! pairs of two languages (where cosines run lower) and of products of the main features
+//! (two signals that agree say more than their sum), with weights fitted on
 //! SemEval-2022 Task 8 training pairs by `crates/eval/examples/fit_semeval.rs` and read
 //! from data/link/pair_weights.toml.
 
@@ -11,21 +12,58 @@ use serde::Deserialize;
 
 use super::features::{PairFeatures, FEATURE_COUNT, FEATURE_NAMES, SAME_LANGUAGE};
 
-/// Number of model inputs: every feature, the square root of every feature, and every
-/// feature again when the two languages differ (0 when they are the same).
-pub const INPUT_COUNT: usize = 3 * FEATURE_COUNT;
+/// Number of model inputs: every feature, the square root of every feature, every feature
+/// again when the two languages differ (0 when they are the same), then the products.
+pub const INPUT_COUNT: usize = 3 * FEATURE_COUNT + PRODUCT_COUNT;
+
+/// Features whose pairwise products are inputs: agreement of two signals says more than
+/// either alone (a shared name in a shared vocabulary).
+const PRODUCT_FEATURES: [&str; 8] = [
+    "term_cosine",
+    "place_cosine",
+    "concept_cosine",
+    "word_cosine",
+    "lead_cosine",
+    "name_cosine",
+    "number_dice",
+    "gram_cosine",
+];
+/// Number of products: every pair of [`PRODUCT_FEATURES`].
+const PRODUCT_COUNT: usize = PRODUCT_FEATURES.len() * (PRODUCT_FEATURES.len() - 1) / 2;
+
+/// The pairs of [`PRODUCT_FEATURES`] in input order.
+fn products() -> impl Iterator<Item = (&'static str, &'static str)> {
+    PRODUCT_FEATURES.iter().enumerate().flat_map(|(i, a)| {
+        PRODUCT_FEATURES
+            .get(i + 1..)
+            .unwrap_or(&[])
+            .iter()
+            .map(move |b| (*a, *b))
+    })
+}
 
 /// The bundled weights.
 const BUNDLED: &str = include_str!("../../../../data/link/pair_weights.toml");
 
-/// The name of model input `i`: a feature name, or `sqrt_` or `cross_` and a feature name.
+/// The name of model input `i`: a feature name, `sqrt_` or `cross_` and a feature name, or
+/// two feature names joined by `_x_`.
 pub fn input_name(i: usize) -> String {
     let name = FEATURE_NAMES[i % FEATURE_COUNT];
     match i / FEATURE_COUNT {
         0 => name.to_string(),
         1 => format!("sqrt_{name}"),
-        _ => format!("cross_{name}"),
+        2 => format!("cross_{name}"),
+        _ => {
+            let (x, y) = products().nth(i - 3 * FEATURE_COUNT).unwrap_or(("", ""));
+            format!("{x}_x_{y}")
+        }
     }
+}
+
+/// The position of a feature name in [`FEATURE_NAMES`] (every name of
+/// [`PRODUCT_FEATURES`] is one, as a test checks).
+fn index(name: &str) -> usize {
+    FEATURE_NAMES.iter().position(|n| *n == name).unwrap_or(0)
 }
 
 /// The model inputs of one pair, in the order of [`input_name`].
@@ -36,6 +74,9 @@ pub fn inputs(f: &PairFeatures) -> [f64; INPUT_COUNT] {
         x[i] = *v;
         x[FEATURE_COUNT + i] = v.max(0.0).sqrt();
         x[2 * FEATURE_COUNT + i] = if cross { *v } else { 0.0 };
+    }
+    for (k, (a, b)) in products().enumerate() {
+        x[3 * FEATURE_COUNT + k] = f.values[index(a)] * f.values[index(b)];
     }
     x
 }
@@ -125,6 +166,13 @@ mod tests {
         for (x, y) in m.weights.iter().zip(again.weights) {
             assert!((x - y).abs() < 1e-6);
         }
+    }
+
+    #[test]
+    fn products_are_of_known_features_and_named_uniquely() {
+        assert!(PRODUCT_FEATURES.iter().all(|p| FEATURE_NAMES.contains(p)));
+        let names: std::collections::HashSet<String> = (0..INPUT_COUNT).map(input_name).collect();
+        assert_eq!(names.len(), INPUT_COUNT);
     }
 
     #[test]
