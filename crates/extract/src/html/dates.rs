@@ -79,12 +79,23 @@ pub fn published(
                 })
         })
     };
-    json_ld()
+    let found = json_ld()
         .or_else(metas)
         .or_else(time)
         .or_else(from_url)
         .or_else(visible)
-        .unwrap_or_default()
+        .unwrap_or_default();
+    // A URL gives the month at best: a visible date of that month gives the day.
+    match (&found.value, found.precision) {
+        (Some(month), Precision::Month) => visible()
+            .filter(|day| {
+                day.value
+                    .as_deref()
+                    .is_some_and(|d| d.starts_with(month.as_str()))
+            })
+            .unwrap_or(found),
+        _ => found,
+    }
 }
 
 /// Whether a date begins after `today`.

@@ -135,7 +135,9 @@ fn is_article(object: &Value) -> bool {
 }
 
 /// The headline: `og:title`, `twitter:title`, JSON-LD `headline`, `<title>`, `<h1>`, whichever
-/// comes first, shortened to the `<h1>` when the `<h1>` is the same title without the site name.
+/// comes first; the `<h1>` when the title holds it (the title is the `<h1>` and the site name);
+/// else the title without a part that is the site name, and the longest of the parts that
+/// ` | `-like separators set apart (section and site names).
 pub fn title(page: &Html, sel: &Selectors, meta: &Metadata) -> Option<String> {
     let first_text = |selector: &Selector| {
         page.select(selector)
@@ -148,10 +150,24 @@ pub fn title(page: &Html, sel: &Selectors, meta: &Metadata) -> Option<String> {
         .or_else(|| first_text(&sel.title))
         .map(|t| collapse(&t));
     match (title, h1) {
-        (Some(t), Some(h)) if t != h && h.len() >= 10 && t.starts_with(&h) => Some(h),
-        (Some(t), _) => Some(strip_site(&t, meta)),
+        (Some(t), Some(h)) if t != h && h.len() >= 10 && t.contains(&h) => Some(h),
+        (Some(t), _) => Some(longest_part(&strip_site(&t, meta))),
         (None, h) => h,
     }
+}
+
+/// The longest of the parts of a title cut at ` | `, ` // `, ` » ` or ` :: `.
+fn longest_part(title: &str) -> String {
+    let mut parts = vec![title];
+    for sep in [" | ", " // ", " » ", " :: "] {
+        parts = parts.iter().flat_map(|p| p.split(sep)).collect();
+    }
+    parts
+        .into_iter()
+        .map(str::trim)
+        .max_by_key(|p| p.len())
+        .unwrap_or(title)
+        .to_string()
 }
 
 /// A title without its ` | Site` or ` - Site` suffix, when the suffix is the site name.
