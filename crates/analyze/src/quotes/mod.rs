@@ -64,6 +64,9 @@ impl QuoteRules {
         let mut found: Vec<Found> = Vec::with_capacity(quoted.len());
         for (i, q) in quoted.iter().enumerate() {
             let kind = kind_of(doc, q);
+            if kind == QuoteKind::Partial && is_title(doc, q) {
+                continue;
+            }
             let speaker = match (cues, &words) {
                 (Some(cues), Some(words)) => attributions.speaker_of(words, cues, q),
                 _ => Speaker::Unknown,
@@ -92,6 +95,11 @@ impl QuoteRules {
                     span: q.span,
                     pieces: vec![inner],
                     kind,
+                    uncued: matches!(speaker, Speaker::Unknown)
+                        && match (cues, &words) {
+                            (Some(cues), Some(words)) => !cued(words, cues, &quoted, q),
+                            _ => true,
+                        },
                     speaker,
                 }),
             }
@@ -177,6 +185,15 @@ impl QuoteRules {
                     end: f.span.end,
                 });
             }
+            // A word or two in marks that nobody is said to have said is a label ("birthers",
+            // « gilets jaunes »), not a quote.
+            let label = f.kind == QuoteKind::Partial
+                && f.uncued
+                && speaker.is_none()
+                && words_in(doc, &f) <= 2;
+            if label {
+                continue;
+            }
             quotes.push(Quote {
                 text: f
                     .pieces
@@ -202,6 +219,8 @@ struct Found {
     pieces: Vec<Span>,
     kind: QuoteKind,
     speaker: Speaker,
+    /// No speech verb or source word in its sentence.
+    uncued: bool,
 }
 
 /// The reported speech of every sentence of `doc`, outside the quotations.
@@ -223,6 +242,7 @@ fn reported<'a>(
                 span: r.span,
                 pieces: vec![r.span],
                 kind: QuoteKind::Indirect,
+                uncued: false,
                 speaker: match r.reporter {
                     Reporter::Named(span) => Speaker::Named(span),
                     Reporter::Previous => Speaker::Previous,
@@ -349,6 +369,54 @@ impl Attributions<'_, '_> {
                     .and_then(|a| a.speaker)
             })
     }
+}
+
+/// Whether the words of quotation `q` are written as a name or a title: every word of more
+/// than three letters capitalised ("Celebrity Apprentice", "In God We Trust", "Homeland").
+fn is_title(doc: &Doc, q: &Quoted) -> bool {
+    let mut long = (q.open + 1..q.close)
+        .filter(|&k| doc.tokens.get(k).is_some_and(|t| t.kind == TokenKind::Word))
+        .map(|k| doc.tok(k))
+        .filter(|w| w.chars().count() > 3)
+        .peekable();
+    long.peek().is_some() && long.all(|w| w.chars().next().is_some_and(char::is_uppercase))
+}
+
+/// Whether the sentence of quotation `q` has a speech verb or a source word outside quotations.
+fn cued(words: &Words, cues: &Cues, quoted: &[Quoted], q: &Quoted) -> bool {
+    let doc = words.doc;
+    let Some(sentence) = doc.sentences.get(doc.sentence_at(q.span.start)) else {
+        return false;
+    };
+    let scope = Scope {
+        first: sentence.first,
+        end: sentence.end,
+        quotes: quoted,
+    };
+    (sentence.first..sentence.end).any(|k| {
+        !scope.inside_quote(k)
+            && (cues
+                .verbs
+                .end_at(words, k, sentence.end, &cues.skip)
+                .is_some()
+                || cues
+                    .sources
+                    .end_at(words, k, sentence.end, &cues.skip)
+                    .is_some())
+    })
+}
+
+/// How many words a found quote holds.
+fn words_in(doc: &Doc, f: &Found) -> usize {
+    f.pieces
+        .iter()
+        .map(|p| {
+            p.slice(doc.text)
+                .split_whitespace()
+                .filter(|w| w.chars().any(char::is_alphanumeric))
+                .count()
+        })
+        .sum()
 }
 
 /// How many tokens a reporting clause between two pieces of one quote may have.

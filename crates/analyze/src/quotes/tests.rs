@@ -340,3 +340,15 @@ fn reported_speech_in_both_languages() {
     );
     assert!(found.iter().all(|q| q.3 == QuoteKind::Indirect));
 }
+
+#[test]
+fn names_titles_and_unattributed_labels_are_not_quotes() {
+    let text = "The show \"Celebrity Apprentice\" aired. Protesters known as \"birthers\" gathered. \
+                Officials said it was a \"grave error\".";
+    let all = quotes(text, "en");
+    let found = summary(&all);
+    assert_eq!(
+        found,
+        [("grave error", Some("Officials"), None, QuoteKind::Partial)]
+    );
+}
