@@ -343,7 +343,8 @@ fn reported_speech_in_both_languages() {
 
 #[test]
 fn names_titles_and_unattributed_labels_are_not_quotes() {
-    let text = "The show \"Celebrity Apprentice\" aired. Protesters known as \"birthers\" gathered. \
+    let text =
+        "The show \"Celebrity Apprentice\" aired. Protesters known as \"birthers\" gathered. \
                 Officials said it was a \"grave error\".";
     let all = quotes(text, "en");
     let found = summary(&all);
