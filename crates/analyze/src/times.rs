@@ -67,6 +67,7 @@ struct LangFile {
     easter: Vec<String>,
     day_part_links: Vec<String>,
     not_as_of_after: Vec<String>,
+    month_prefixes: Vec<String>,
 }
 
 struct TimeLang {
@@ -139,6 +140,8 @@ struct TimeLang {
     /// Words before a date that make it the start or bound of a period, not the date a figure
     /// is valid for ("depuis le 7 octobre").
     not_as_of_after: FxHashSet<String>,
+    /// Prefixes glued to a month name that make it a part of that month ("mi-mars").
+    month_prefixes: Vec<String>,
     /// Every word that can start an expression, so that most tokens are passed over with one lookup.
     starts: FxHashSet<String>,
 }
@@ -309,6 +312,7 @@ impl From<LangFile> for TimeLang {
             easter: set(f.easter),
             day_part_links: set(f.day_part_links),
             not_as_of_after: set(f.not_as_of_after),
+            month_prefixes: f.month_prefixes,
             holiday_months: {
                 let mut map = PhraseMap::default();
                 for (p, m) in f.holiday_months {
@@ -386,6 +390,8 @@ enum Found {
     Season(u32, i64),
     /// Easter Sunday of the publication year.
     Easter,
+    /// The season starting in this month of this year ("the summer of 2018").
+    SeasonOf(u32, i32),
 }
 
 /// The publication date as far as it is known.
@@ -796,8 +802,12 @@ impl TimeLang {
 
     /// "the fall", "last fall", "cet été", "l'été dernier": a season after a word that makes
     /// it one, not a noun of its own ("the fall of the regime").
-    fn season(&self, low: &Lowered, s: usize) -> Option<(usize, usize, Found)> {
+    fn season(&self, doc: &Doc, low: &Lowered, s: usize) -> Option<(usize, usize, Found)> {
         let month = *self.seasons.get(low.get(s))?;
+        let of = usize::from(low.get(s + 1) == "of");
+        if let Some(y) = year_at(doc, s + 1 + of) {
+            return Some((s, s + 2 + of, Found::SeasonOf(month, y)));
+        }
         let before = low.get(s.checked_sub(1)?);
         if !self.season_before.contains(before) || matches!(low.get(s + 1), "of" | "in" | "de") {
             return None;
@@ -815,6 +825,30 @@ impl TimeLang {
             (0, s + 1)
         };
         Some((s, end, Found::Season(month, dir)))
+    }
+
+    /// "mi-mars", "mid-March [2019]": a month with a prefix glued to it.
+    fn prefixed_month(&self, doc: &Doc, low: &Lowered, i: usize) -> Option<(usize, Found)> {
+        let word = low.get(i);
+        let p = self
+            .month_prefixes
+            .iter()
+            .find(|p| word.starts_with(p.as_str()))?;
+        let month = *self.months.get(word.get(p.len()..)?)?;
+        let written = doc.tok(i).get(p.len()..)?;
+        if self.capitalized_months && !written.starts_with(char::is_uppercase) {
+            return None;
+        }
+        Some(match year_at(doc, i + 1) {
+            Some(y) => (
+                i + 2,
+                Found::Month {
+                    year: Some(y),
+                    month,
+                },
+            ),
+            None => (i + 1, Found::Month { year: None, month }),
+        })
     }
 
     /// "7 derniers jours": a count, then a rolling period.
@@ -1007,8 +1041,19 @@ impl TimeLang {
 fn match_at(l: &TimeLang, doc: &Doc, low: &Lowered, i: usize) -> Option<(usize, usize, Found)> {
     let word = low.get(i);
     let unpossessed = word.strip_suffix("'s").unwrap_or(word);
-    if doc.tokens.get(i)?.kind != TokenKind::Number && !l.starts.contains(unpossessed) {
+    let prefixed = || {
+        l.month_prefixes
+            .iter()
+            .any(|p| word.starts_with(p.as_str()))
+    };
+    if doc.tokens.get(i)?.kind != TokenKind::Number
+        && !l.starts.contains(unpossessed)
+        && !prefixed()
+    {
         return None;
+    }
+    if let Some((end, f)) = l.prefixed_month(doc, low, i) {
+        return Some((i, end, f));
     }
     if let Some((n, d)) = l.named.at(low, i) {
         return Some((i, i + n, Found::Named(*d)));
@@ -1059,7 +1104,7 @@ fn match_at(l: &TimeLang, doc: &Doc, low: &Lowered, i: usize) -> Option<(usize, 
     if let Some((n, off)) = l.year_anchored.at(low, i) {
         return Some((i, i + n, Found::YearAnchored(*off)));
     }
-    if let Some(f) = l.season(low, i) {
+    if let Some(f) = l.season(doc, low, i) {
         return Some(f);
     }
     if l.easter.contains(low.get(i)) {
@@ -1298,6 +1343,7 @@ fn resolve(found: Found, ctx: Ctx) -> Resolved {
             None => unresolved("needs a year to count from".to_string()),
         },
         Found::Season(month, dir) => resolve_season(month, dir, pubdate),
+        Found::SeasonOf(month, y) => season_value(y, month),
         Found::Easter => match pubdate.year().and_then(easter_sunday) {
             Some(d) => day_value(d, Some("Easter Sunday of the publication year".to_string())),
             None => unresolved("Easter needs a known publication year".to_string()),
@@ -1387,13 +1433,15 @@ fn resolve_season(month: u32, dir: i64, pubdate: PubDate) -> Resolved {
         _ if start(y) > now => y,
         _ => y + 1,
     };
+    season_value(year, month)
+}
+
+/// The three months of the season starting in `month` of `year`.
+fn season_value(year: i32, month: u32) -> Resolved {
+    let start = i64::from(year) * 12 + i64::from(month) - 1;
     let month_of = |i: i64| format!("{:04}-{:02}", i.div_euclid(12), i.rem_euclid(12) + 1);
     (
-        Some(format!(
-            "{}/{}",
-            month_of(start(year)),
-            month_of(start(year) + 2)
-        )),
+        Some(format!("{}/{}", month_of(start), month_of(start + 2))),
         Precision::Month,
         Some("season".to_string()),
     )

@@ -680,3 +680,28 @@ fn figures_take_the_day_their_sentence_dates() {
         [(300.0, None)]
     );
 }
+
+#[test]
+fn parts_of_months_vague_offsets_and_seasons_of_a_year() {
+    let pubd = day("2020-03-25");
+    assert_eq!(
+        pairs("Les faits remontent à la mi-mars.", "fr", &pubd),
+        [p("mi-mars", "2020-03")]
+    );
+    assert_eq!(
+        pairs("Since mid-March 2019, nothing.", "en", &pubd),
+        [p("mid-March 2019", "2019-03")]
+    );
+    assert_eq!(
+        pairs("À ce jour, 20 morts.", "fr", &pubd),
+        [p("ce jour", "2020-03-25")]
+    );
+    let vague = one("Il y a quelques jours, rien.", "fr", &pubd);
+    assert_eq!(vague.value, None);
+    let vague = one("A few days ago, nothing.", "en", &pubd);
+    assert_eq!(vague.value, None);
+    assert_eq!(
+        pairs("In the summer of 2018, talks began.", "en", &pubd),
+        [p("summer of 2018", "2018-06/2018-08")]
+    );
+}
