@@ -34,11 +34,15 @@ pub(super) fn second_end(
             .checked_sub(back)
             .is_some_and(|p| l.range_open.contains(low.get(p)))
     });
-    let compatible = match (found, second.1) {
-        (Found::Month { .. }, Found::Month { .. }) | (Found::Year(_), Found::Year(_)) => true,
-        (Found::Date { .. } | Found::Weekday(..), Found::Date { .. } | Found::Weekday(..)) => true,
-        _ => false,
-    };
+    let compatible = matches!(
+        (found, second.1),
+        (Found::Month { .. }, Found::Month { .. })
+            | (Found::Year(_), Found::Year(_))
+            | (
+                Found::Date { .. } | Found::Weekday(..),
+                Found::Date { .. } | Found::Weekday(..)
+            )
+    );
     (compatible && (!and || opened || is_month)).then_some(second)
 }
 
