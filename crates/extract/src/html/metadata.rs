@@ -147,8 +147,7 @@ pub fn title(page: &Html, sel: &Selectors, meta: &Metadata) -> Option<String> {
     let title = meta
         .first(&lexicon::fields().html.title)
         .or_else(|| meta.json_ld_str("headline").and_then(non_empty))
-        .or_else(|| first_text(&sel.title))
-        .map(|t| collapse(&t));
+        .or_else(|| first_text(&sel.title));
     match (title, h1) {
         (Some(t), Some(h)) if t != h && h.len() >= 10 && t.contains(&h) => Some(h),
         (Some(t), _) => Some(longest_part(&strip_site(&t, meta))),
