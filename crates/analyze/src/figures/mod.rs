@@ -61,6 +61,8 @@ struct Reading {
     /// One past the last token of the number (or of the range's second number).
     end: usize,
     qualifier: Qualifier,
+    /// "un", "une", "one": an article unless context makes it a count.
+    weak: bool,
 }
 
 impl FigureRules {
@@ -264,8 +266,23 @@ impl FigureRules {
         i: usize,
         lang: &str,
     ) -> Option<Read> {
-        let mut number = self.numbers.read(doc, low, i, lang)?;
-        let first = if filter::minus_before(doc, s, number.first) {
+        let weak = l.one.contains(low.get(i));
+        let mut number = match self.numbers.read(doc, low, i, lang) {
+            Some(n) => n,
+            None if weak => Number {
+                value: 1.0,
+                first: i,
+                end: i + 1,
+                vague: false,
+                plural: false,
+                percent: false,
+                currency: None,
+            },
+            None => return None,
+        };
+        let weak = weak && number.end == i + 1;
+        // "- un homme de 56 ans": a dash before an article opens a list item.
+        let first = if !weak && filter::minus_before(doc, s, number.first) {
             number.value = -number.value;
             number.first - 1
         } else {
@@ -320,6 +337,7 @@ impl FigureRules {
             start,
             end,
             qualifier,
+            weak,
         }))
     }
 
@@ -371,6 +389,12 @@ impl FigureRules {
             what = Some(earlier.0.get(parent?)?.what);
         }
         let counted_kind = what.is_some_and(|k| k != FigureKind::Other);
+        let person_of_toll = counted_kind
+            && (who.0..who.1).any(|k| l.persons.contains(low.get(k)))
+            && !(r.start > s.first && l.one_not_after.contains(low.get(r.start - 1)));
+        if r.weak && !person_of_toll && !one_counts(low, l, s, r) {
+            return None;
+        }
         if filter::year_like(
             doc,
             r.number.first,
@@ -414,6 +438,15 @@ impl FigureRules {
             span,
         })
     }
+}
+
+/// Whether "un", "une" or "one" counts whatever its kind: qualified ("au moins une personne"),
+/// a part ("dont un bébé") or stressed ("un seul blessé"). Elsewhere it is an article, and
+/// counts only a person of a toll ("un mort", "Un adolescent a été tué"; the caller checks).
+fn one_counts(low: &Lowered, l: &FigureLang, s: &Sentence, r: &Reading) -> bool {
+    r.qualifier != Qualifier::Exact
+        || l.part_of.ending_at(low, s.first, r.start).is_some()
+        || l.one_stressed.contains(low.get(r.number.end))
 }
 
 /// Index of the figure this one is part of, among the `earlier` figures (all figures so far,

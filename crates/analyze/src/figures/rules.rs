@@ -37,6 +37,10 @@ struct Words {
     place_articles: Vec<String>,
     continuation: Vec<String>,
     as_of: Vec<String>,
+    one: Vec<String>,
+    one_stressed: Vec<String>,
+    one_not_after: Vec<String>,
+    persons: Vec<String>,
 }
 
 /// Figure rules of one language.
@@ -60,6 +64,14 @@ pub(super) struct FigureLang {
     pub place_articles: FxHashSet<String>,
     pub continuation: PhraseMap<()>,
     pub as_of: PhraseMap<()>,
+    /// "un", "une", "one": read as 1 only where they count (see `figures::Reading::weak`).
+    pub one: FxHashSet<String>,
+    /// Words after "un" that stress it as a count ("un seul blessé", "one single vote").
+    pub one_stressed: FxHashSet<String>,
+    /// Words before "un" that keep it an article ("tués par un militant").
+    pub one_not_after: FxHashSet<String>,
+    /// Nouns of people, the ones a toll counts one at a time ("un automobiliste", "un mort").
+    pub persons: FxHashSet<String>,
 }
 
 /// A data-file key read as one of the model's snake_case enum names.
@@ -106,6 +118,10 @@ impl FigureLang {
             place_articles: set(w.place_articles),
             continuation: PhraseMap::from_phrases(&w.continuation),
             as_of: PhraseMap::from_phrases(&w.as_of),
+            one: set(w.one),
+            one_stressed: set(w.one_stressed),
+            one_not_after: set(w.one_not_after),
+            persons: set(w.persons),
         })
     }
 }

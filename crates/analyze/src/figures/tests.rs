@@ -746,3 +746,41 @@ fn a_quoted_figure_takes_the_attribution_of_its_quotation() {
     let sources: Vec<Option<&str>> = found.iter().map(|f| f.source.as_deref()).collect();
     assert_eq!(sources, [Some("he said"), Some("he said"), None]);
 }
+
+#[test]
+fn one_counts_where_the_context_makes_it_a_count() {
+    let counted = |text: &str, lang: &str| -> Vec<(f64, FigureKind)> {
+        figures(text, lang)
+            .iter()
+            .map(|f| (f.value, f.what))
+            .collect()
+    };
+    assert_eq!(
+        counted("Un automobiliste de 70 ans a été tué vendredi matin.", "fr"),
+        [(1.0, FigureKind::Killed)]
+    );
+    assert_eq!(
+        counted("La bagarre a fait un mort mercredi à Fameck.", "fr"),
+        [(1.0, FigureKind::Killed)]
+    );
+    assert_eq!(
+        counted("Au moins une personne a été interpellée.", "fr"),
+        [(1.0, FigureKind::Arrested)]
+    );
+    assert_eq!(
+        counted("At least one insider said so.", "en"),
+        [(1.0, FigureKind::Other)]
+    );
+    // An article: a thing, or the agent of the toll.
+    assert!(
+        counted("Un incendie a fait deux morts dans un immeuble.", "fr")
+            .iter()
+            .all(|(v, _)| *v == 2.0)
+    );
+    assert!(
+        counted("Cinq policiers ont été tués par un militant.", "fr")
+            .iter()
+            .all(|(v, _)| *v == 5.0)
+    );
+    assert!(counted("Un voisin avait alerté la police.", "fr").is_empty());
+}
