@@ -378,13 +378,16 @@ impl FigureRules {
         if who.0 == who.1 && what.is_none() {
             // A bare number that is a part ("dont 605 en milieu hospitalier") or a change
             // ("soit 243 de plus") of a figure of its sentence counts what that figure counts.
+            // So does a bare number listed after a figure of its sentence ("17.101 personnes
+            // sont mortes à l'hôpital et 9.973 en Ehpad", "254 décès contre 268 en 2018").
             let change = l.change_after.at(low, r.end).is_some();
+            let listed = r.start > s.first && l.list_join.contains(low.get(r.start - 1));
             let parent = part_of(low, l, s, r.start, None, earlier).or_else(|| {
                 earlier
                     .0
                     .len()
                     .checked_sub(1)
-                    .filter(|p| change && *p >= earlier.1)
+                    .filter(|p| (change || listed) && *p >= earlier.1)
             });
             what = Some(earlier.0.get(parent?)?.what);
         }

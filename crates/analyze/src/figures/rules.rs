@@ -24,6 +24,7 @@ struct LangFile {
 struct Words {
     part_of: Vec<String>,
     change_after: Vec<String>,
+    list_join: Vec<String>,
     range_open: Vec<String>,
     range_join: Vec<String>,
     range_join_after_open: Vec<String>,
@@ -50,6 +51,8 @@ pub(super) struct FigureLang {
     pub part_of: PhraseMap<()>,
     /// Words after a bare number that make it a change of the figure before it ("243 de plus").
     pub change_after: PhraseMap<()>,
+    /// Words before a bare number that list it after the figure before it ("et 9.973 en Ehpad").
+    pub list_join: FxHashSet<String>,
     pub range_open: PhraseMap<()>,
     pub range_join: FxHashSet<String>,
     pub range_join_after_open: FxHashSet<String>,
@@ -105,6 +108,7 @@ impl FigureLang {
             kinds,
             part_of: PhraseMap::from_phrases(&w.part_of),
             change_after: PhraseMap::from_phrases(&w.change_after),
+            list_join: set(w.list_join),
             range_open: PhraseMap::from_phrases(&w.range_open),
             range_join: set(w.range_join),
             range_join_after_open: set(w.range_join_after_open),

@@ -784,3 +784,24 @@ fn one_counts_where_the_context_makes_it_a_count() {
     );
     assert!(counted("Un voisin avait alerté la police.", "fr").is_empty());
 }
+
+#[test]
+fn a_bare_number_listed_after_a_figure_counts_the_same() {
+    let found = figures(
+        "Au total, 17.101 personnes sont mortes en milieu hospitalier et 9.973 en Ehpad.",
+        "fr",
+    );
+    let got: Vec<(f64, FigureKind)> = found.iter().map(|f| (f.value, f.what)).collect();
+    assert_eq!(
+        got,
+        [(17101.0, FigureKind::Killed), (9973.0, FigureKind::Killed)]
+    );
+    assert_eq!(
+        values(&figures("Il a 3 enfants et 2 en vacances à Nice.", "fr")),
+        [3.0, 2.0]
+    );
+    assert!(
+        figures("Le texte a été adopté en 2019 et 2020.", "fr").is_empty(),
+        "no figure before it, nothing to list after"
+    );
+}
