@@ -227,17 +227,47 @@ fn past_acronym(words: &Words, scope: &Scope, end: usize) -> usize {
 /// said", "Liz Cheney reportedly said").
 pub fn speaker_before(words: &Words, cues: &Cues, scope: &Scope, verb: usize) -> Option<Span> {
     let verb = adverbs_before(words, cues, scope, verb);
-    let mut start = verb;
+    // The apposition stays in the speaker: it may be the name ("le Premier ministre, Édouard
+    // Philippe, a promis") or qualify it ("Sen. John Cornyn, R-Texas, said").
+    let (name_end, end) = match apposition_before(words, scope, verb) {
+        // "Kay, who said little, said": a relative clause is not part of the name.
+        Some(open) if cues.relatives.contains(words.key(open + 1)) => (open, open),
+        Some(open) if words.raw(verb - 1) == "," => (open, verb - 1),
+        Some(open) => (open, verb),
+        None => (verb, verb),
+    };
+    let mut start = name_end;
     while start > scope.first
-        && verb - start < MAX_SPEAKER_TOKENS
+        && name_end - start < MAX_SPEAKER_TOKENS
         && in_phrase(words, cues, scope, start - 1)
     {
         start -= 1;
     }
-    if start == verb || is_pronoun(words, cues, start, verb) {
+    if start == name_end || is_pronoun(words, cues, start, name_end) {
         return None;
     }
-    Some(span_of(words, start, verb))
+    Some(span_of(words, start, end))
+}
+
+/// The longest apposition between a name and its verb.
+const MAX_APPOSITION_TOKENS: usize = 8;
+
+/// The start of an apposition or bracket that ends right before token `verb`: "Sen. John
+/// Cornyn, R-Texas, said", "Sen. Richard Blumenthal (D-Conn.) said", "Grimm's lawyer, William
+/// McGinley, said".
+fn apposition_before(words: &Words, scope: &Scope, verb: usize) -> Option<usize> {
+    let close = verb.checked_sub(1).filter(|&c| c > scope.first)?;
+    let open_mark = match words.raw(close) {
+        "," => ",",
+        ")" => "(",
+        _ => return None,
+    };
+    let low = close.saturating_sub(MAX_APPOSITION_TOKENS).max(scope.first);
+    let open = (low..close)
+        .rev()
+        .take_while(|&k| !scope.inside_quote(k))
+        .find(|&k| words.raw(k) == open_mark)?;
+    (open > scope.first && open + 1 < close).then_some(open)
 }
 
 /// The phrase that opens the sentence when a comma ends it: the subject of a verb that comes

@@ -139,8 +139,9 @@ fn a_verb_not_in_an_incise_takes_its_subject() {
     let text = "Kay, who said little, said Steele needs to \"refocus\" on the vote, though he said no more.";
     let found = quotes(text, "en");
     assert_eq!(
-        found[0].speaker, None,
-        "neither the object nor a pronoun is a speaker"
+        found[0].speaker.as_deref(),
+        Some("Kay"),
+        "the subject before the relative clause, neither the object (Steele) nor a pronoun"
     );
 }
 
