@@ -14,7 +14,7 @@
 #                4-gram shingle precision/recall averaged over documents; trafilatura = micro
 #                P/R over 'with' (must appear) and 'without' (must not appear) segments.
 #   title, author, date  accuracy on the trafilatura set, each over the entries whose gold value
-#                is non-empty (845 / 538 / 727): title equal after NFKC, case folding and
+#                is non-empty (845 / 538 / 728): title equal after NFKC, case folding and
 #                whitespace normalisation; author the same, also ignoring the separators between
 #                names (; , / & and und et); date = the first 10 characters of the prediction
 #                (YYYY-MM-DD) equal the gold day. A tool that gives no value is wrong; "-" means

@@ -24,7 +24,7 @@ Metrics, re-implemented from the sets' own scripts (their semantics, not their c
   segments of all documents.
 
 Metadata accuracy (trafilatura set only; bench/extractors.sh prints it), each over the entries
-whose gold value is non-empty (845 titles, 538 authors, 727 dates):
+whose gold value is non-empty (845 titles, 538 authors, 728 dates):
 - title: equal after Unicode NFKC, case folding and whitespace normalisation;
 - author: the same normalisation, and also ignoring the separators between several names
   ("A; B", "A, B", "A and B" all become "a b"); a gold list of authors is joined the same way;

@@ -40,6 +40,7 @@ fn main() -> std::process::ExitCode {
                         Ok(a) => json!({
                             "articleBody": a.paragraphs.join("\n"),
                             "title": a.title,
+                            "author": a.author,
                             "date": a.published.value,
                         }),
                         Err(e) => {
