@@ -31,6 +31,15 @@ const BUNDLED: &[(&str, &str)] = &[
 /// (`…," he said`, `Boehner said, "…`, `…». Selon lui`).
 const QUOTE_ATTRIBUTION_GAP: usize = 3;
 
+/// How many bytes after a sum of money a bare amount in millions is still money ("7
+/// milliards d'euros à Air France. Renault devrait bénéficier d'un prêt de 5 milliards").
+const MONEY_ELLIPSIS_REACH: usize = 200;
+
+/// Where the reading `r` starts in the text.
+fn span_start(doc: &Doc, r: &Reading) -> usize {
+    doc.tokens.get(r.start).map_or(0, |t| t.span.start)
+}
+
 /// How many tokens after a figure its attribution may start ("Plus de 7 028 Palestiniens …,
 /// dont …, selon le ministère" spans 17).
 const ATTRIBUTION_REACH: usize = 30;
@@ -375,6 +384,19 @@ impl FigureRules {
         } else {
             context::kind(doc, low, l, s, r.start, who)
         };
+        let mut unit = r.number.currency.clone();
+        // "des prêts de 7 milliards d'euros à Air France et de 4 milliards à Renault": a bare
+        // amount in millions or more right after a sum of money is money in the same currency.
+        let scaled = r.number.value.abs() >= 1e6 && r.number.end > r.number.first + 1;
+        let last_money = earlier.0.last().filter(|f| {
+            f.what == FigureKind::Money && f.span.end + MONEY_ELLIPSIS_REACH > span_start(doc, r)
+        });
+        if who.0 == who.1 && what.is_none() && scaled {
+            if let Some(m) = last_money {
+                what = Some(FigureKind::Money);
+                unit.clone_from(&m.unit);
+            }
+        }
         if who.0 == who.1 && what.is_none() {
             // A bare number that is a part ("dont 605 en milieu hospitalier") or a change
             // ("soit 243 de plus") of a figure of its sentence counts what that figure counts.
@@ -431,7 +453,7 @@ impl FigureRules {
             high: r.high,
             qualifier: r.qualifier,
             what: what.unwrap_or(FigureKind::Other),
-            unit: r.number.currency.clone(),
+            unit,
             who: who_text,
             place: context::place(doc, low, l, s, span, times, entities),
             source: None,

@@ -805,3 +805,22 @@ fn a_bare_number_listed_after_a_figure_counts_the_same() {
         "no figure before it, nothing to list after"
     );
 }
+
+#[test]
+fn a_bare_amount_after_money_is_money() {
+    let found = figures(
+        "L'État va prêter 7 milliards d'euros à Air France. Renault devrait bientôt bénéficier d'un prêt de 5 milliards.",
+        "fr",
+    );
+    let got: Vec<(f64, FigureKind, Option<&str>)> = found
+        .iter()
+        .map(|f| (f.value, f.what, f.unit.as_deref()))
+        .collect();
+    assert_eq!(
+        got,
+        [
+            (7e9, FigureKind::Money, Some("EUR")),
+            (5e9, FigureKind::Money, Some("EUR"))
+        ]
+    );
+}
