@@ -32,14 +32,18 @@ pub struct Scope<'q> {
     pub first: usize,
     /// One past the last token.
     pub end: usize,
-    /// All quotations of the document.
+    /// All quotations of the document, outermost ones in text order (as [`super::marks::find`]
+    /// gives them).
     pub quotes: &'q [Quoted],
 }
 
 impl Scope<'_> {
     /// Whether token `j` is inside a quotation, marks included.
     pub fn inside_quote(&self, j: usize) -> bool {
-        self.quotes.iter().any(|q| q.open <= j && j <= q.close)
+        // The quotations are outermost ones in text order: a binary search finds the one that
+        // could hold `j` (this runs for every token of every sentence).
+        let i = self.quotes.partition_point(|q| q.close < j);
+        self.quotes.get(i).is_some_and(|q| q.open <= j)
     }
 }
 
