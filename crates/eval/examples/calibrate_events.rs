@@ -1,7 +1,7 @@
 //! Calibration of the story clustering (`storyline_link::stories`) on data that no scorer
 //! evaluates: the original, same-language English and French pairs of SemEval-2022 Task 8
-//! training_set.csv, leaving out any pair that testing_set.csv (scored by `link.semeval`)
-//! also holds. BASIL, the held-out measure of the stories, is never read.
+//! training_set.csv, leaving out any pair whose stories testing_set.csv (scored by
+//! `link.semeval`) also holds, under its own id or a machine-translated twin's. BASIL, the held-out measure of the stories, is never read.
 //!
 //! A pair is one event when its annotators' mean `Overall` is at most 1.5 (1 = very
 //! similar, 4 = very dissimilar): on that scale, two reports of one event score 1, and a
@@ -15,30 +15,18 @@
 //! Run: `cargo run --release -p storyline-eval --example calibrate_events [DATA_DIR] > data/link/events.toml`
 
 use std::collections::HashSet;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
 use rayon::prelude::*;
 use storyline_analyze::Analyzer;
+use storyline_eval::semeval::{article, is_original, pair_key, read_rows, Row};
 use storyline_link::corpus::Corpus;
 use storyline_link::stories::Story;
-use storyline_model::{Article, Format};
 
 /// Languages calibrated on: the two first-class languages of the project.
 const LANGUAGES: &[&str] = &["en", "fr"];
 /// Largest mean `Overall` of a same-event pair.
 const SAME_EVENT: f64 = 1.5;
-
-/// The columns used (others are ignored).
-#[derive(Debug, serde::Deserialize)]
-struct Row {
-    pair_id: String,
-    lang1: String,
-    lang2: String,
-    text1: String,
-    text2: String,
-    #[serde(rename = "Overall")]
-    overall: f64,
-}
 
 fn main() {
     let data = std::env::args().nth(1).map_or_else(
@@ -56,10 +44,11 @@ fn main() {
             return;
         }
     };
-    let held_out: HashSet<&str> = test.iter().map(|r| r.pair_id.as_str()).collect();
+    // A held-out pair is left out with its machine-translated twins (same stories).
+    let held_out: HashSet<String> = test.iter().map(|r| pair_key(&r.pair_id)).collect();
     let pairs: Vec<&Row> = train
         .iter()
-        .filter(|r| is_original(&r.pair_id) && !held_out.contains(r.pair_id.as_str()))
+        .filter(|r| is_original(&r.pair_id) && !held_out.contains(&pair_key(&r.pair_id)))
         .filter(|r| r.lang1 == r.lang2 && LANGUAGES.contains(&r.lang1.as_str()))
         .collect();
     let analyzer = Analyzer::new();
@@ -144,43 +133,4 @@ fn f1_at(scored: &[(f64, bool)], t: f64) -> (f64, f64, f64) {
         0.0
     };
     (p, r, f)
-}
-
-/// The rows of a CSV of the set; texts hold newlines and quotes, hence a real CSV reader.
-fn read_rows(path: &Path) -> Result<Vec<Row>, String> {
-    let mut reader =
-        csv::Reader::from_path(path).map_err(|e| format!("{}: {e}", path.display()))?;
-    reader
-        .deserialize()
-        .enumerate()
-        .map(|(i, row)| row.map_err(|e| format!("{}: row {}: {e}", path.display(), i + 1)))
-        .collect()
-}
-
-/// One side of a pair as an article, cleaned like any input, one paragraph per line.
-fn article(pair_id: &str, side: u8, lang: &str, text: &str) -> Article {
-    let origin = format!("training_set.csv:{pair_id}:{side}");
-    let clean = storyline_sources::decode_bytes(text.as_bytes(), Format::Txt, &origin)
-        .map(|doc| doc.text)
-        .unwrap_or_default();
-    Article {
-        id: format!("{pair_id}:{side}"),
-        lang: Some(lang.to_string()),
-        paragraphs: clean
-            .lines()
-            .map(str::trim)
-            .filter(|l| !l.is_empty())
-            .map(str::to_string)
-            .collect(),
-        origin,
-        ..Article::default()
-    }
-}
-
-/// Whether a pair id joins two original articles (no machine-translation suffix).
-fn is_original(pair_id: &str) -> bool {
-    let digits = |id: &str| !id.is_empty() && id.bytes().all(|b| b.is_ascii_digit());
-    pair_id
-        .split_once('_')
-        .is_some_and(|(a, b)| digits(a) && digits(b))
 }

@@ -151,7 +151,7 @@ pub fn read_rows(path: &Path) -> Result<Vec<Row>, String> {
 /// One side of a pair as an article: the text cleaned like any input (the set has mojibake),
 /// one paragraph per non-empty line; no title or date, which the set does not give.
 pub fn article(pair_id: &str, side: u8, lang: &str, text: &str) -> Article {
-    let origin = format!("testing_set.csv:{pair_id}:{side}");
+    let origin = format!("semeval:{pair_id}:{side}");
     let clean = storyline_sources::decode_bytes(text.as_bytes(), Format::Txt, &origin)
         .map(|doc| doc.text)
         .unwrap_or_default();
