@@ -12,5 +12,6 @@ for n in 9000 18000 999999; do
   ./target/release/storyline bench --limit "$n" --json | python3 -c '
 import json, sys
 r = json.load(sys.stdin)
-print(f"| {r[\"articles\"]:,} | {r[\"total_seconds\"]:.1f} | {r[\"cpu_seconds\"]:.1f} | {1e6 * r[\"cpu_seconds\"] / r[\"articles\"]:.0f} | {r[\"link_seconds\"]:.1f} | {r[\"peak_rss_mib\"]:.0f} |")'
+n, cpu = r["articles"], r["cpu_seconds"]
+print("| %s | %.1f | %.1f | %.0f | %.1f | %.0f |" % (format(n, ","), r["total_seconds"], cpu, 1e6 * cpu / n, r["link_seconds"], r["peak_rss_mib"]))'
 done

@@ -16,6 +16,10 @@ pub struct EvalCmd {
     /// Where to write the report.
     #[arg(long, default_value = "EVALUATION.md")]
     out: PathBuf,
+    /// Hand-written decisions and peer measurements, appended to the report as they are
+    /// (the numbers measured outside `storyline eval`, such as the extractor peers).
+    #[arg(long, default_value = "docs/evaluation-notes.md")]
+    appendix: PathBuf,
     /// Floors file (`name = value` lines), shown in the report and used by --check.
     #[arg(long, default_value = ".ci/eval-floors.txt")]
     floors: PathBuf,
@@ -73,7 +77,11 @@ impl EvalCmd {
             return Ok(ExitCode::SUCCESS);
         }
         if !self.check {
-            let text = storyline_eval::markdown(&report, &floors, "storyline eval");
+            let mut text = storyline_eval::markdown(&report, &floors, "storyline eval");
+            if let Ok(appendix) = std::fs::read_to_string(&self.appendix) {
+                text.push('\n');
+                text.push_str(&appendix);
+            }
             std::fs::write(&self.out, text)
                 .map_err(|e| anyhow::anyhow!("{}: {e}", self.out.display()))?;
             println!("wrote {}", self.out.display());
