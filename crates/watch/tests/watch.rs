@@ -29,12 +29,19 @@ fn store(dir: &Path) -> std::path::PathBuf {
     db
 }
 
+/// A watcher with the test configuration on a new store in a new folder (kept alive by the
+/// returned guard).
+fn fresh_watcher() -> (tempfile::TempDir, std::path::PathBuf, Watcher) {
+    let dir = tempfile::tempdir().expect("a temp dir");
+    let db = store(dir.path());
+    let watcher = Watcher::open(&db, config()).expect("the watcher opens");
+    (dir, db, watcher)
+}
+
 #[test]
 fn rss_poll_fetches_pages_politely_and_reports() {
     let server = Server::start(site::route);
-    let dir = tempfile::tempdir().expect("a temp dir");
-    let db = store(dir.path());
-    let mut watcher = Watcher::open(&db, config()).expect("the watcher opens");
+    let (_dir, _db, mut watcher) = fresh_watcher();
     let feed = server.url("/rss.xml");
     let polled = watcher.poll(&feed).expect("the state file works");
     let report = &polled.report;
@@ -216,9 +223,7 @@ fn pages_are_never_fetched_twice() {
 #[test]
 fn an_atom_entry_without_text_is_fetched_by_its_relative_link() {
     let server = Server::start(site::route);
-    let dir = tempfile::tempdir().expect("a temp dir");
-    let db = store(dir.path());
-    let mut watcher = Watcher::open(&db, config()).expect("the watcher opens");
+    let (_dir, _db, mut watcher) = fresh_watcher();
     let polled = watcher
         .poll(&server.url("/atom.xml"))
         .expect("the state file works");
@@ -235,9 +240,7 @@ fn an_atom_entry_without_text_is_fetched_by_its_relative_link() {
 #[test]
 fn broken_feeds_are_reported_and_the_others_go_on() {
     let server = Server::start(site::route);
-    let dir = tempfile::tempdir().expect("a temp dir");
-    let db = store(dir.path());
-    let mut watcher = Watcher::open(&db, config()).expect("the watcher opens");
+    let (_dir, _db, mut watcher) = fresh_watcher();
     let broken = watcher
         .poll(&server.url("/broken.xml"))
         .expect("the state file works");
@@ -294,9 +297,7 @@ fn an_unreachable_robots_txt_closes_its_host() {
         "/robots.txt" => Reply::new(500, "broken"),
         _ => site::route(hit),
     });
-    let dir = tempfile::tempdir().expect("a temp dir");
-    let db = store(dir.path());
-    let mut watcher = Watcher::open(&db, config()).expect("the watcher opens");
+    let (_dir, _db, mut watcher) = fresh_watcher();
     let polled = watcher
         .poll(&server.url("/feed.json"))
         .expect("the state file works");
@@ -314,9 +315,7 @@ fn retry_after_is_honoured() {
         "/feed.json" if hit.nth == 1 => Reply::new(503, "busy").header("Retry-After", "1"),
         _ => site::route(hit),
     });
-    let dir = tempfile::tempdir().expect("a temp dir");
-    let db = store(dir.path());
-    let mut watcher = Watcher::open(&db, config()).expect("the watcher opens");
+    let (_dir, _db, mut watcher) = fresh_watcher();
     let polled = watcher
         .poll(&server.url("/feed.json"))
         .expect("the state file works");
@@ -373,9 +372,7 @@ fn an_item_that_failed_for_now_is_tried_again() {
         "/news/down.html" => Reply::new(503, "down"),
         _ => site::route(hit),
     });
-    let dir = tempfile::tempdir().expect("a temp dir");
-    let db = store(dir.path());
-    let mut watcher = Watcher::open(&db, config()).expect("the watcher opens");
+    let (_dir, _db, mut watcher) = fresh_watcher();
     let feed = server.url("/pending.xml");
     for _ in 0..2 {
         let polled = watcher.poll(&feed).expect("the state file works");
