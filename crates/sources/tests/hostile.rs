@@ -2,25 +2,11 @@
 //! JSON-lines gzip cut short, and charsets declared wrong. Each gives clear errors (or the right
 //! text) and never stops the read early or panics. Cases found by fuzz/ end here as regressions.
 
-use std::io::Write;
-use std::path::{Path, PathBuf};
+use storyline_model::Format;
+use storyline_sources::{decode_bytes, read, Limits};
 
-use flate2::write::GzEncoder;
-use flate2::Compression;
-use storyline_model::{Format, RawDoc};
-use storyline_sources::{decode_bytes, read, Limits, ReadError};
-
-fn write(dir: &Path, name: &str, bytes: &[u8]) -> PathBuf {
-    let path = dir.join(name);
-    std::fs::write(&path, bytes).unwrap();
-    path
-}
-
-fn gzip(bytes: &[u8]) -> Vec<u8> {
-    let mut enc = GzEncoder::new(Vec::new(), Compression::default());
-    enc.write_all(bytes).unwrap();
-    enc.finish().unwrap()
-}
+mod common;
+use common::{gzip, outline, write};
 
 /// One WARC response record holding a small HTML page about `n`.
 fn page(n: usize) -> Vec<u8> {
@@ -32,23 +18,6 @@ fn page(n: usize) -> Vec<u8> {
         http.len()
     )
     .into_bytes()
-}
-
-/// `ok:<n>` for a page, `err:<origin>:<reason>` for an error.
-fn outline(items: &[Result<RawDoc, ReadError>]) -> Vec<String> {
-    items
-        .iter()
-        .map(|item| match item {
-            Ok(doc) => {
-                let uri = doc
-                    .text
-                    .lines()
-                    .find_map(|l| l.strip_prefix("WARC-Target-URI: "));
-                format!("ok:{}", uri.unwrap_or("?"))
-            }
-            Err(e) => format!("err:{}:{}", e.origin, e.reason),
-        })
-        .collect()
 }
 
 /// A gzip member whose compressed bytes are damaged (the Common Crawl layout has one member per

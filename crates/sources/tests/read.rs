@@ -1,27 +1,12 @@
 //! Reading real files: every bad case gives one error and the stream goes on.
 
-use std::io::Write;
 use std::path::{Path, PathBuf};
 
-use flate2::write::GzEncoder;
-use flate2::Compression;
 use storyline_model::{Format, RawDoc};
 use storyline_sources::{read, Limits, ReadError};
 
-fn write(dir: &Path, name: &str, bytes: &[u8]) -> PathBuf {
-    let path = dir.join(name);
-    if let Some(parent) = path.parent() {
-        std::fs::create_dir_all(parent).unwrap();
-    }
-    std::fs::write(&path, bytes).unwrap();
-    path
-}
-
-fn gzip(bytes: &[u8]) -> Vec<u8> {
-    let mut enc = GzEncoder::new(Vec::new(), Compression::default());
-    enc.write_all(bytes).unwrap();
-    enc.finish().unwrap()
-}
+mod common;
+use common::{gzip, write};
 
 fn all(paths: &[PathBuf], limits: Limits) -> Vec<Result<RawDoc, ReadError>> {
     read(paths, limits).collect()

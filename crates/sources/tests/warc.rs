@@ -2,12 +2,15 @@
 //! and each broken record gives one error while the rest goes on.
 
 use std::io::Write;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
 use flate2::write::GzEncoder;
 use flate2::Compression;
 use storyline_model::{Format, RawDoc};
 use storyline_sources::{read_with_stats, Limits, ReadError, Stats};
+
+mod common;
+use common::write;
 
 /// One record with a `Content-Length` that may lie (`None`: the true length).
 fn record_with(kind: &str, uri: &str, length: Option<&str>, block: &[u8]) -> Vec<u8> {
@@ -53,31 +56,20 @@ fn gzip_members(records: &[Vec<u8>]) -> Vec<u8> {
         .collect()
 }
 
-fn write(dir: &Path, name: &str, bytes: &[u8]) -> PathBuf {
-    let path = dir.join(name);
-    std::fs::write(&path, bytes).unwrap();
-    path
-}
-
 fn read_all(path: PathBuf) -> (Vec<Result<RawDoc, ReadError>>, u64) {
     let stats = Stats::default();
     let items = read_with_stats(&[path], Limits::default(), &stats).collect();
     (items, stats.skipped_records())
 }
 
-/// `ok:<uri>` for documents, `err:<record>:<reason>` for errors.
+/// `ok:<uri>` for documents, `err:<record>:<reason>` for errors (the record without the
+/// temporary folder's path, so that expectations can be written out).
 fn outline(items: &[Result<RawDoc, ReadError>]) -> Vec<String> {
-    items
-        .iter()
-        .map(|item| match item {
-            Ok(doc) => {
-                let uri = doc
-                    .text
-                    .lines()
-                    .find_map(|l| l.strip_prefix("WARC-Target-URI: "))
-                    .unwrap_or("?");
-                format!("ok:{uri}")
-            }
+    common::outline(items)
+        .into_iter()
+        .zip(items)
+        .map(|(line, item)| match item {
+            Ok(_) => line,
             Err(e) => {
                 let record = e.origin.rsplit('#').next().unwrap_or("?");
                 format!("err:{record}:{}", e.reason)
