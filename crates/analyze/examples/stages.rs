@@ -9,7 +9,7 @@ use std::time::Instant;
 
 use storyline_analyze::entities::{Recognizer, RuleRecognizer};
 use storyline_analyze::{figures, fingerprint, framing, quotes, terms, text::Doc, times};
-use storyline_model::Published;
+use storyline_model::{Article, Published};
 
 const DATA: &str = concat!(
     env!("CARGO_MANIFEST_DIR"),
@@ -100,6 +100,29 @@ fn main() {
             .map(|d| fingerprint::minhash(d).len())
             .sum::<usize>()
     });
+    // The whole analyzer, with the hooks between stages (figures quoted, dated figures), once
+    // with the language given and once detected, as the bench corpus has none.
+    let analyzer = storyline_analyze::Analyzer::new();
+    for (name, lang) in [
+        ("analyze (lang fr)", Some("fr")),
+        ("analyze (detect)", None),
+    ] {
+        let articles: Vec<Article> = texts
+            .iter()
+            .map(|t| Article {
+                lang: lang.map(str::to_string),
+                published: published.clone(),
+                paragraphs: vec![t.clone()],
+                ..Default::default()
+            })
+            .collect();
+        stage(name, articles.len(), || {
+            articles
+                .iter()
+                .map(|a| analyzer.analyze(a).figures.len())
+                .sum::<usize>()
+        });
+    }
 }
 
 /// Runs `f` and prints its rate in articles per second.
