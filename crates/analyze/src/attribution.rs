@@ -307,11 +307,11 @@ mod tests {
 
     fn attributions(text: &str, lang: &str) -> Vec<(String, Option<String>)> {
         let doc = Doc::new(text);
-        let low = Lowered::new(&doc);
+        let low = doc.lowered();
         let rules = AttributionRules::bundled();
         doc.sentences
             .iter()
-            .flat_map(|s| rules.in_sentence(&doc, &low, s, lang))
+            .flat_map(|s| rules.in_sentence(&doc, low, s, lang))
             .map(|a| (a.span.slice(text).to_string(), a.key))
             .collect()
     }

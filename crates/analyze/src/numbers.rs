@@ -374,8 +374,8 @@ mod tests {
 
     fn read(text: &str, lang: &str) -> Option<Number> {
         let doc = Doc::new(text);
-        let low = Lowered::new(&doc);
-        NumberReader::bundled().read(&doc, &low, 0, lang)
+        let low = doc.lowered();
+        NumberReader::bundled().read(&doc, low, 0, lang)
     }
 
     fn value(text: &str, lang: &str) -> Option<f64> {
@@ -479,9 +479,9 @@ mod tests {
             "the reader starts at the digits, not at the symbol"
         );
         let doc = Doc::new("$5m");
-        let low = Lowered::new(&doc);
+        let low = doc.lowered();
         let d = NumberReader::bundled()
-            .read(&doc, &low, 1, "en")
+            .read(&doc, low, 1, "en")
             .unwrap_or_else(|| panic!("not read"));
         assert_eq!(
             (d.value, d.currency.as_deref(), d.first),

@@ -7,6 +7,8 @@
 
 use storyline_model::Span;
 
+use crate::figures::phrase::Lowered;
+
 /// What a token is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum TokenKind {
@@ -49,6 +51,9 @@ pub struct Doc<'a> {
     pub tokens: Vec<Token>,
     /// All sentences in order.
     pub sentences: Vec<Sentence>,
+    /// The lower-cased tokens, folded once here and shared by the time, figure and
+    /// attribution rules, which all read them (a lazy cell would make `Doc` invariant).
+    lowered: Lowered<'a>,
 }
 
 impl<'a> Doc<'a> {
@@ -56,11 +61,18 @@ impl<'a> Doc<'a> {
     pub fn new(text: &'a str) -> Self {
         let tokens = tokenize(text);
         let sentences = split_sentences(text, &tokens);
+        let lowered = Lowered::of_tokens(text, &tokens);
         Doc {
             text,
             tokens,
             sentences,
+            lowered,
         }
+    }
+
+    /// The lower-cased tokens ([`Lowered`]), folded once per document.
+    pub fn lowered(&self) -> &Lowered<'a> {
+        &self.lowered
     }
 
     /// The text of token `i`.

@@ -496,7 +496,7 @@ impl TimeRules {
         let Some(l) = self.langs.get(lang) else {
             return Vec::new();
         };
-        let low = Lowered::new(doc);
+        let low = doc.lowered();
         let pubdate = PubDate::of(published);
         let mut out: Vec<TimeExpr> = Vec::new();
         let mut ctx = Ctx {
@@ -513,9 +513,9 @@ impl TimeRules {
         let mut i = 0;
         while i < doc.tokens.len() {
             let matched =
-                match_at(l, doc, &low, i).map(|(first, end, found)| (first, end, found, None));
+                match_at(l, doc, low, i).map(|(first, end, found)| (first, end, found, None));
             let Some((first, end, found, to)) = matched.or_else(|| {
-                range::day_range(l, doc, &low, i).map(|(end, from, to)| (i, end, from, Some(to)))
+                range::day_range(l, doc, low, i).map(|(end, from, to)| (i, end, from, Some(to)))
             }) else {
                 i += 1;
                 continue;
@@ -529,20 +529,20 @@ impl TimeRules {
             }
             let found = match found {
                 Found::Weekday(wd, Direction::Recent)
-                    if future_sentence == Some(sentence) || l.future_before(doc, &low, first) =>
+                    if future_sentence == Some(sentence) || l.future_before(doc, low, first) =>
                 {
                     Found::Weekday(wd, Direction::Upcoming)
                 }
-                other => l.named_day(&low, first, end, other),
+                other => l.named_day(low, first, end, other),
             };
             ctx.future = matches!(
                 found,
                 Found::Date { year: None, .. } | Found::Month { year: None, .. }
             ) && (future_sentence == Some(sentence)
-                || l.future_in_sentence(doc, &low, first));
+                || l.future_in_sentence(doc, low, first));
             let second = match to {
                 Some(to) => Some((end, to)),
-                None => range::second_end(l, doc, &low, first, end, found),
+                None => range::second_end(l, doc, low, first, end, found),
             };
             let (end, (value, precision, why)) = match second
                 .and_then(|(end2, to)| Some((end2, range::resolve_pair(found, to, ctx)?)))
@@ -616,7 +616,7 @@ impl TimeRules {
         let Some(l) = self.langs.get(lang) else {
             return;
         };
-        let low = Lowered::new(doc);
+        let low = doc.lowered();
         let dated: Vec<(usize, &TimeExpr)> = times
             .iter()
             .filter(|t| {

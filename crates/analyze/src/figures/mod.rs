@@ -109,13 +109,13 @@ impl FigureRules {
         if !self.numbers.knows(lang) {
             return Vec::new();
         }
-        let low = Lowered::new(doc);
+        let low = doc.lowered();
         let mut figures: Vec<Figure> = Vec::new();
         for (k, s) in doc.sentences.iter().enumerate() {
             let first_of_sentence = figures.len();
             let mut i = s.first;
             while i < s.end {
-                let r = match self.reading(doc, &low, l, s, i, lang) {
+                let r = match self.reading(doc, low, l, s, i, lang) {
                     None => {
                         i += 1;
                         continue;
@@ -127,14 +127,14 @@ impl FigureRules {
                     Some(Read::Number(r)) => r,
                 };
                 i = r.end.max(i + 1);
-                if filter::not_a_figure(doc, &low, l, r.number.first, r.number.end, times, entities)
+                if filter::not_a_figure(doc, low, l, r.number.first, r.number.end, times, entities)
                     .is_some()
                 {
                     continue;
                 }
                 if let Some(f) = self.figure(
                     doc,
-                    &low,
+                    low,
                     l,
                     s,
                     &r,
@@ -149,7 +149,7 @@ impl FigureRules {
                 // Attributions are looked for only where there are figures: most sentences have none.
                 self.attribute(
                     doc,
-                    &low,
+                    low,
                     l,
                     k,
                     lang,
@@ -186,7 +186,7 @@ impl FigureRules {
         if !figures.iter().any(|f| quoted(f).is_some()) {
             return;
         }
-        let low = Lowered::new(doc);
+        let low = doc.lowered();
         let sentence_of = |offset: usize| {
             doc.sentences
                 .partition_point(|s| s.span.end <= offset)
@@ -202,7 +202,7 @@ impl FigureRules {
             let k_end = sentence_of(q.span.end.saturating_sub(1));
             let closing = doc.sentences.get(k_end).and_then(|s| {
                 self.attribution
-                    .in_sentence(doc, &low, s, lang)
+                    .in_sentence(doc, low, s, lang)
                     .into_iter()
                     .find(|a| a.first >= after && a.first <= after + QUOTE_ATTRIBUTION_GAP)
                     .map(|a| (k_end, a))
@@ -212,7 +212,7 @@ impl FigureRules {
                 (k_start.saturating_sub(1)..=k_start).rev().find_map(|k| {
                     let s = doc.sentences.get(k)?;
                     self.attribution
-                        .in_sentence(doc, &low, s, lang)
+                        .in_sentence(doc, low, s, lang)
                         .into_iter()
                         .rev()
                         .find(|a| a.end <= opening && a.end + QUOTE_ATTRIBUTION_GAP >= opening)
@@ -225,7 +225,7 @@ impl FigureRules {
                 };
                 f.source = Some(a.span.slice(doc.text).to_string());
                 f.source_key.clone_from(&a.key);
-                f.as_of = as_of(doc, &low, l, s, &a, times);
+                f.as_of = as_of(doc, low, l, s, &a, times);
             }
         }
     }

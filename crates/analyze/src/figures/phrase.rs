@@ -6,22 +6,19 @@ use std::borrow::Cow;
 
 use rustc_hash::FxHashMap;
 
-use crate::text::{is_apostrophe, tokenize, Doc};
+use crate::text::{is_apostrophe, tokenize, Token};
 
-/// The tokens of a [`Doc`], lower-cased with apostrophes folded to `'`; borrowed when
+/// The tokens of a [`Doc`](crate::text::Doc), lower-cased with apostrophes folded to `'`; borrowed when
 /// already in that form (most tokens are).
+#[derive(Debug, Clone)]
 pub struct Lowered<'a> {
     words: Vec<Cow<'a, str>>,
 }
 
 impl<'a> Lowered<'a> {
-    /// Lower-cases every token of `doc`.
-    pub fn new(doc: &Doc<'a>) -> Self {
-        let words = doc
-            .tokens
-            .iter()
-            .map(|t| fold(t.span.slice(doc.text)))
-            .collect();
+    /// Lower-cases every token of `text`: [`crate::text::Doc::new`] does it once for all rules.
+    pub(crate) fn of_tokens(text: &'a str, tokens: &[Token]) -> Self {
+        let words = tokens.iter().map(|t| fold(t.span.slice(text))).collect();
         Lowered { words }
     }
 
@@ -138,16 +135,17 @@ impl PhraseMap<()> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::text::Doc;
 
     #[test]
     fn matches_phrases_across_elisions_and_case() {
         let text = "Jusqu’à 40 morts, selon l'ONU.";
         let doc = Doc::new(text);
-        let low = Lowered::new(&doc);
+        let low = doc.lowered();
         let map = PhraseMap::from_phrases(&["jusqu'à", "selon"]);
-        assert_eq!(map.at(&low, 0).map(|(n, _)| n), Some(2));
-        assert_eq!(map.ending_at(&low, 0, 2).map(|(s, _)| s), Some(0));
-        assert!(map.ending_at(&low, 1, 2).is_none(), "floor cuts the phrase");
-        assert!(map.at(&low, 2).is_none());
+        assert_eq!(map.at(low, 0).map(|(n, _)| n), Some(2));
+        assert_eq!(map.ending_at(low, 0, 2).map(|(s, _)| s), Some(0));
+        assert!(map.ending_at(low, 1, 2).is_none(), "floor cuts the phrase");
+        assert!(map.at(low, 2).is_none());
     }
 }
