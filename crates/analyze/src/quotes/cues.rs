@@ -56,12 +56,19 @@ impl Phrases {
     /// the index one past its end.
     pub fn end_at(&self, words: &Words, i: usize, end: usize, skip: &Phrases) -> Option<usize> {
         let rests = self.by_first.get(words.key(i))?;
+        // Every rest skips from the same token first: skip once, not once per rest ("a" opens
+        // dozens of French verbs, and it is one of the commonest words).
+        let second = std::cell::OnceCell::new();
         rests
             .iter()
             .filter_map(|rest| {
                 let mut j = i + 1;
-                for w in rest {
-                    j = skip.skip_all(words, j, end);
+                for (k, w) in rest.iter().enumerate() {
+                    j = if k == 0 {
+                        *second.get_or_init(|| skip.skip_all(words, i + 1, end))
+                    } else {
+                        skip.skip_all(words, j, end)
+                    };
                     if j >= end || words.key(j) != w {
                         return None;
                     }
