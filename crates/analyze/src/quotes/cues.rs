@@ -31,7 +31,16 @@ struct CuesFile {
 /// Phrases indexed by their first word.
 #[derive(Default)]
 pub struct Phrases {
-    by_first: FxHashMap<String, Vec<Vec<String>>>,
+    by_first: FxHashMap<String, Rests>,
+}
+
+/// The words after the first of the phrases that share a first word.
+#[derive(Default)]
+struct Rests {
+    list: Vec<Vec<String>>,
+    /// The second words of the phrases, so that a match can be ruled out with one lookup
+    /// rather than a comparison per phrase ("a" opens dozens of French verbs).
+    seconds: FxHashSet<String>,
 }
 
 impl Phrases {
@@ -42,11 +51,12 @@ impl Phrases {
                 .into_iter()
                 .map(|t| translit.key_form(t.span.slice(phrase)));
             if let Some(first) = words.next() {
-                phrases
-                    .by_first
-                    .entry(first)
-                    .or_default()
-                    .push(words.collect());
+                let rest: Vec<String> = words.collect();
+                let rests = phrases.by_first.entry(first).or_default();
+                if let Some(second) = rest.first() {
+                    rests.seconds.insert(second.clone());
+                }
+                rests.list.push(rest);
             }
         }
         phrases
@@ -56,16 +66,24 @@ impl Phrases {
     /// the index one past its end.
     pub fn end_at(&self, words: &Words, i: usize, end: usize, skip: &Phrases) -> Option<usize> {
         let rests = self.by_first.get(words.key(i))?;
-        // Every rest skips from the same token first: skip once, not once per rest ("a" opens
-        // dozens of French verbs, and it is one of the commonest words).
-        let second = std::cell::OnceCell::new();
+        let one_word = rests.list.iter().any(Vec::is_empty).then_some(i + 1);
+        if rests.seconds.is_empty() {
+            return one_word;
+        }
+        // Every longer phrase skips from the same token to its second word: skip once, and
+        // look that word up once.
+        let second = skip.skip_all(words, i + 1, end);
+        if second >= end || !rests.seconds.contains(words.key(second)) {
+            return one_word;
+        }
         rests
+            .list
             .iter()
             .filter_map(|rest| {
                 let mut j = i + 1;
                 for (k, w) in rest.iter().enumerate() {
                     j = if k == 0 {
-                        *second.get_or_init(|| skip.skip_all(words, i + 1, end))
+                        second
                     } else {
                         skip.skip_all(words, j, end)
                     };
@@ -83,7 +101,7 @@ impl Phrases {
     pub fn has_word(&self, key: &str) -> bool {
         self.by_first
             .get(key)
-            .is_some_and(|rests| rests.iter().any(Vec::is_empty))
+            .is_some_and(|rests| rests.list.iter().any(Vec::is_empty))
     }
 
     /// Past any run of these phrases (used as skippable words) starting at `j`. A number right
@@ -115,6 +133,7 @@ impl Phrases {
         }
         self.by_first.get(words.key(j)).and_then(|rests| {
             rests
+                .list
                 .iter()
                 .filter(|rest| {
                     rest.iter()
