@@ -65,7 +65,14 @@ fn item(entry: &Entry, feed: &Feed, outlet: Option<String>) -> Draft {
         url: page_link(&entry.links).and_then(|l| non_empty(&l.href)),
         outlet,
         title: entry.title.as_ref().and_then(text_of),
-        author: None,
+        author: html::author::people(
+            &entry
+                .authors
+                .iter()
+                .map(|p| p.name.as_str())
+                .collect::<Vec<_>>()
+                .join("; "),
+        ),
         published,
         lang: entry
             .language
@@ -177,6 +184,23 @@ Second.</content></entry></feed>"#;
         );
         assert_eq!(a.paragraphs, ["Un texte."]);
         assert_eq!(a.published.value.as_deref(), Some("2024-01-19"));
+    }
+
+    #[test]
+    fn entry_authors_are_kept_when_they_are_people() {
+        let atom = r#"<feed xmlns="http://www.w3.org/2005/Atom"><title>Atom Site</title><id>x</id>
+            <entry><id>e1</id><title>Titre</title><link href="https://ex.org/e1"/>
+            <author><name>Claire Dubois</name></author><author><name>AFP</name></author>
+            <content type="text">Un texte.</content></entry>
+            <entry><id>e2</id><title>Autre</title><link href="https://ex.org/e2"/>
+            <author><name>La Rédaction</name></author>
+            <content type="text">Un autre texte.</content></entry></feed>"#;
+        let items = read_all(atom, "a.atom").unwrap_or_default();
+        let authors: Vec<Option<&str>> = items
+            .iter()
+            .map(|i| i.as_ref().ok().and_then(|a| a.author.as_deref()))
+            .collect();
+        assert_eq!(authors, [Some("Claire Dubois"), None]);
     }
 
     #[test]

@@ -1,7 +1,9 @@
 //! One HTML response of a WARC file: the page as HTML, with the record's target URI and date
-//! as fallbacks for what the page does not say.
+//! as fallbacks for what the page does not say. The record's date is also the day the page was
+//! fetched, so no publication date after it is believed.
 
-use storyline_model::Published;
+use chrono::NaiveDate;
+use storyline_model::{Precision, Published};
 
 use crate::body::{non_empty, Draft};
 use crate::{date, html};
@@ -10,12 +12,19 @@ use crate::{date, html};
 /// `storyline_sources` gives a [`storyline_model::Format::Warc`] document).
 pub fn read(text: &str) -> Draft {
     let (head, page) = text.split_once("\n\n").unwrap_or(("", text));
-    let mut draft = html::read(page);
     let field = |name: &str| {
         head.lines().find_map(|line| {
             let (key, value) = line.split_once(':')?;
             key.trim().eq_ignore_ascii_case(name).then_some(value)
         })
+    };
+    let fetched = field("WARC-Date")
+        .and_then(date::parse)
+        .filter(|d| d.precision == Precision::Day)
+        .and_then(|d| NaiveDate::parse_from_str(&d.value, "%Y-%m-%d").ok());
+    let mut draft = match fetched {
+        Some(day) => html::read_at(page, day),
+        None => html::read(page),
     };
     if draft.url.is_none() {
         draft.url = field("WARC-Target-URI").and_then(non_empty);
@@ -57,5 +66,15 @@ mod tests {
         assert_eq!(d.url.as_deref(), Some("https://ex.fr/a"));
         assert_eq!(d.published.value.as_deref(), Some("2020-07-01"));
         assert_eq!(d.published.from, "html:article:published_time");
+    }
+
+    #[test]
+    fn a_page_date_after_the_fetch_is_not_believed() {
+        let text = "WARC-Target-URI: https://ex.fr/a\nWARC-Date: 2020-07-03T01:00:00Z\n\n\
+            <html><head><meta property=\"article:published_time\" content=\"2024-01-01T10:00:00Z\">\
+            </head><body><p>Texte.</p></body></html>";
+        let d = read(text);
+        assert_eq!(d.published.value.as_deref(), Some("2020-07-03"));
+        assert_eq!(d.published.from, "warc:WARC-Date");
     }
 }

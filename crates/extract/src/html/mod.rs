@@ -7,7 +7,7 @@
 //! - `dates`: the publication date; `author`: the byline;
 //! - `patterns`: the boilerplate patterns of data/extract/boilerplate.toml.
 
-mod author;
+pub(crate) mod author;
 mod clean;
 mod dates;
 mod main_text;
