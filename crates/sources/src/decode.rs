@@ -10,16 +10,12 @@ const SNIFF_WINDOW: usize = 8000;
 
 /// Decodes `bytes` to a `String`, or says why it cannot ("binary content", "undecodable as …").
 ///
-/// Order: a BOM wins; then NUL bytes mean binary; then valid UTF-8; then the charset the
-/// document declares (`<meta charset>` for HTML, the `<?xml encoding?>` prolog for feeds),
-/// unless the bytes are malformed in it; then chardetng's guess among legacy encodings.
-pub fn decode(bytes: &[u8], format: Format) -> Result<String, String> {
-    decode_with_charset(bytes, format, None)
-}
-
-/// Like [`decode`], but a charset declared by the transport (the HTTP `Content-Type` of a WARC
-/// response) is tried right after the BOM; when the bytes are malformed in it, the usual order
-/// takes over, since servers often announce a charset their pages do not use.
+/// Order: a BOM wins; then NUL bytes mean binary; then a charset declared by the transport
+/// (`charset`: the HTTP `Content-Type` of a WARC response or a fetched page), unless the bytes
+/// are malformed in it, since servers often announce a charset their pages do not use; then
+/// valid UTF-8; then the charset the document declares (`<meta charset>` for HTML, the
+/// `<?xml encoding?>` prolog for feeds), unless the bytes are malformed in it; then chardetng's
+/// guess among legacy encodings.
 pub fn decode_with_charset(
     bytes: &[u8],
     format: Format,
@@ -152,6 +148,11 @@ fn trim_start(bytes: &[u8]) -> &[u8] {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Decoding with no charset from the transport, as for a file.
+    fn decode(bytes: &[u8], format: Format) -> Result<String, String> {
+        decode_with_charset(bytes, format, None)
+    }
 
     #[test]
     fn meta_charset_forms_are_found() {

@@ -284,7 +284,17 @@ fn decode_whole(bytes: &[u8], format: Format, origin: String) -> Result<RawDoc, 
 
 /// Decodes and cleans the bytes of one document.
 fn decode_doc(bytes: &[u8], format: Format, origin: String) -> Result<RawDoc, ReadError> {
-    match decode::decode(bytes, format) {
+    decode_doc_declared(bytes, format, origin, None)
+}
+
+/// Decodes and cleans the bytes of one document, trying first a charset its transport declared.
+fn decode_doc_declared(
+    bytes: &[u8],
+    format: Format,
+    origin: String,
+    charset: Option<&[u8]>,
+) -> Result<RawDoc, ReadError> {
+    match decode::decode_with_charset(bytes, format, charset) {
         Ok(text) => Ok(RawDoc {
             origin,
             format,
@@ -298,4 +308,25 @@ fn decode_doc(bytes: &[u8], format: Format, origin: String) -> Result<RawDoc, Re
 /// (BOM, charset, mojibake, NFC, control characters); for callers that already hold the bytes.
 pub fn decode_bytes(bytes: &[u8], format: Format, origin: &str) -> Result<RawDoc, ReadError> {
     decode_whole(bytes, format, origin.to_string())
+}
+
+/// Like [`decode_bytes`], for bytes that came with an HTTP `Content-Type` header: its charset
+/// is tried right after the byte-order mark, and when the bytes break it, the usual order
+/// (`<meta charset>`, then detection) takes over.
+pub fn decode_http_body(
+    bytes: &[u8],
+    format: Format,
+    origin: &str,
+    content_type: Option<&str>,
+) -> Result<RawDoc, ReadError> {
+    if bytes.trim_ascii().is_empty() {
+        return decode_whole(bytes, format, origin.to_string());
+    }
+    let charset = content_type.and_then(warc::charset_of);
+    decode_doc_declared(
+        bytes,
+        format,
+        origin.to_string(),
+        charset.as_deref().map(str::as_bytes),
+    )
 }

@@ -37,6 +37,8 @@ pub enum Fetched {
         url: String,
         /// Its validators, for the next conditional request.
         validators: Validators,
+        /// Its `Content-Type` header, whose charset decodes the page.
+        content_type: Option<String>,
     },
     /// 304: unchanged since the validators sent.
     NotModified,
@@ -272,6 +274,7 @@ impl Fetcher {
             etag: header_text(header::ETAG),
             last_modified: header_text(header::LAST_MODIFIED),
         };
+        let content_type = header_text(header::CONTENT_TYPE);
         let answered = response.get_uri().to_string();
         match response
             .body_mut()
@@ -283,6 +286,7 @@ impl Fetcher {
                 bytes,
                 url: answered,
                 validators,
+                content_type,
             }))),
             Err(e) => self.transport_failure(e),
         }

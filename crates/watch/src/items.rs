@@ -98,15 +98,17 @@ fn resolve(base: Option<&Url>, href: &str) -> Option<String> {
     matches!(url.scheme(), "http" | "https").then(|| url.to_string())
 }
 
-/// The article of a fetched page, as `storyline ingest` reads an HTML file; what the page does
-/// not say (URL, title, date, outlet, language) is taken from what the item says of it.
+/// The article of a fetched page, as `storyline ingest` reads an HTML file (decoded first by
+/// the charset of its `Content-Type`, when the server gave one); what the page does not say
+/// (URL, title, date, outlet, language) is taken from what the item says of it.
 pub(crate) fn page_article(
     bytes: &[u8],
     page_url: &str,
+    content_type: Option<&str>,
     item: &Article,
 ) -> Result<Article, String> {
-    let doc =
-        storyline_sources::decode_bytes(bytes, Format::Html, page_url).map_err(|e| e.reason)?;
+    let doc = storyline_sources::decode_http_body(bytes, Format::Html, page_url, content_type)
+        .map_err(|e| e.reason)?;
     let mut article = storyline_extract::extract(&doc)
         .map_err(|e| e.reason)?
         .into_iter()
@@ -180,7 +182,7 @@ mod tests {
         let page = "<html><head><title>Le budget voté</title></head><body><article>\
             <p>Le conseil municipal a adopté mardi soir un budget de 12 millions d'euros.</p>\
             <p>L'opposition a voté contre.</p></article></body></html>";
-        let article = page_article(page.as_bytes(), "https://ex.fr/a/1", &item.about);
+        let article = page_article(page.as_bytes(), "https://ex.fr/a/1", None, &item.about);
         let Ok(article) = article else {
             panic!("{article:?}")
         };
@@ -190,6 +192,30 @@ mod tests {
         assert_eq!(article.outlet.as_deref(), Some("La Gazette du Test"));
         assert_eq!(article.lang.as_deref(), Some("fr"));
         assert!(article.paragraphs.len() >= 2, "{:?}", article.paragraphs);
+    }
+
+    /// The server's charset decodes a page that declares none: in ISO-8859-15 the byte 0xA4 is
+    /// the euro sign, where a guess of Windows-1252 would read it as '¤'.
+    #[test]
+    fn the_content_type_charset_decodes_the_page() {
+        let items = feed_items(RSS.as_bytes(), "https://ex.fr/rss.xml").unwrap_or_default();
+        let Some(item) = items.first() else {
+            panic!("an item")
+        };
+        let page = b"<html><body><article><p>Le ticket co\xfbte d\xe9sormais 2 \xa4, \
+            a annonc\xe9 la r\xe9gie des transports.</p></article></body></html>"
+            .to_vec();
+        let text = |content_type| {
+            page_article(&page, "https://ex.fr/a/1", content_type, &item.about)
+                .map(|a| a.paragraphs.join(" "))
+                .unwrap_or_default()
+        };
+        assert!(
+            text(Some("text/html; charset=ISO-8859-15")).contains("2 €"),
+            "{}",
+            text(Some("text/html; charset=ISO-8859-15"))
+        );
+        assert!(text(None).contains("2 ¤"), "{}", text(None));
     }
 
     /// The real feeds of ../shared/data/feed-rs-news-feed-fixtures: every entry becomes an item

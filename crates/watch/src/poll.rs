@@ -102,18 +102,21 @@ impl Watcher {
                 article.url = Some(link.clone());
             }
             match self.fetcher.get(&link, &Validators::default()) {
-                Ok(Fetched::Body { bytes, url, .. }) => {
-                    match items::page_article(&bytes, &url, &about) {
-                        Ok(article) => {
-                            polled.report.pages += 1;
-                            polled
-                                .handled
-                                .push((link, Some(article.id.clone()), Outcome::Page));
-                            polled.articles.push(article);
-                        }
-                        Err(reason) => polled.page_unusable(link, summary, reason, true),
+                Ok(Fetched::Body {
+                    bytes,
+                    url,
+                    content_type,
+                    ..
+                }) => match items::page_article(&bytes, &url, content_type.as_deref(), &about) {
+                    Ok(article) => {
+                        polled.report.pages += 1;
+                        polled
+                            .handled
+                            .push((link, Some(article.id.clone()), Outcome::Page));
+                        polled.articles.push(article);
                     }
-                }
+                    Err(reason) => polled.page_unusable(link, summary, reason, true),
+                },
                 // Never asked for (no validators are sent for pages), but a server may say it.
                 Ok(Fetched::NotModified) => {
                     polled.page_unusable(link, summary, "HTTP 304 Not Modified".into(), true);
