@@ -16,9 +16,9 @@ use std::collections::{HashMap, HashSet};
 use serde::Serialize;
 use storyline_link::compare::{
     is_count, lexicon, region_from_fields, sub_noun, value_words, values_agree, Lexicon, RegionId,
-    Resolution,
+    Resolution, Stated,
 };
-use storyline_model::{Figure, FigureKind, Qualifier, Span};
+use storyline_model::{Figure, FigureKind, Qualifier};
 
 use crate::figures::{FigureFilter, StoredFigure};
 use crate::{Store, StoreError};
@@ -412,22 +412,13 @@ fn points(members: Vec<Placed>) -> Vec<Point> {
     points
 }
 
-/// The figure a point stands for, for the comparison's value rules.
-fn as_figure(p: &Point) -> Figure {
-    Figure {
+/// The value a point states, for the comparison's value rules.
+fn stated(p: &Point) -> Stated {
+    Stated {
         value: p.value,
         low: p.low,
         high: p.high,
         qualifier: p.qualifier,
-        what: FigureKind::Other,
-        unit: None,
-        who: None,
-        place: None,
-        source: None,
-        source_key: None,
-        as_of: None,
-        part_of: None,
-        span: Span::new(0, 0),
     }
 }
 
@@ -516,10 +507,7 @@ fn conflicts(
             let (Some(a), Some(b)) = (points.get(*i), points.get(*j)) else {
                 continue;
             };
-            if !same_time(da, db)
-                || values_agree(&as_figure(a), &as_figure(b))
-                || share_an_article(a, b)
-            {
+            if !same_time(da, db) || values_agree(stated(a), stated(b)) || share_an_article(a, b) {
                 continue;
             }
             let stated = a.date_from == DateFrom::AsOf && b.date_from == DateFrom::AsOf;
@@ -578,7 +566,7 @@ fn progressions(
             continue;
         }
         last.insert(key, j);
-        if values_agree(&as_figure(a), &as_figure(b)) {
+        if values_agree(stated(a), stated(b)) {
             continue;
         }
         let direction = if b.value >= a.value {
@@ -636,6 +624,7 @@ fn unsourced(series: &[Series]) -> Vec<Unsourced> {
 mod tests {
     use super::*;
     use crate::figures::FigureArticle;
+    use storyline_model::Span;
 
     fn row(id: &str, date: &str, value: f64, who: &str, place: Option<&str>) -> StoredFigure {
         StoredFigure {

@@ -38,8 +38,34 @@ pub fn is_count(kind: FigureKind) -> bool {
     )
 }
 
-/// The values a figure allows, given its qualifier or range.
-fn interval(f: &Figure) -> (f64, f64) {
+/// A value as a count states it: the number, its range when it gives one, and its qualifier.
+/// What [`values_agree`] compares, so that callers holding no [`Figure`] (a stored series
+/// point) need not build one.
+#[derive(Debug, Clone, Copy)]
+pub struct Stated {
+    /// The value (the lower end of a range).
+    pub value: f64,
+    /// A range's lower end.
+    pub low: Option<f64>,
+    /// A range's upper end.
+    pub high: Option<f64>,
+    /// "more than", "about"…
+    pub qualifier: Qualifier,
+}
+
+impl From<&Figure> for Stated {
+    fn from(f: &Figure) -> Stated {
+        Stated {
+            value: f.value,
+            low: f.low,
+            high: f.high,
+            qualifier: f.qualifier,
+        }
+    }
+}
+
+/// The values a stated count allows, given its qualifier or range.
+fn interval(f: Stated) -> (f64, f64) {
     if let (Some(lo), Some(hi)) = (f.low, f.high) {
         return (lo.min(hi), lo.max(hi));
     }
@@ -53,10 +79,10 @@ fn interval(f: &Figure) -> (f64, f64) {
     }
 }
 
-/// Whether the two figures' allowed values overlap, a qualifier stretching a value by a tenth:
+/// Whether the two counts' allowed values overlap, a qualifier stretching a value by a tenth:
 /// when they do not, the qualifiers cannot reconcile them.
-pub fn values_agree(x: &Figure, y: &Figure) -> bool {
-    let ((a0, a1), (b0, b1)) = (interval(x), interval(y));
+pub fn values_agree(x: impl Into<Stated>, y: impl Into<Stated>) -> bool {
+    let ((a0, a1), (b0, b1)) = (interval(x.into()), interval(y.into()));
     a0 <= b1 && b0 <= a1
 }
 

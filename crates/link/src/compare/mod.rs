@@ -16,7 +16,7 @@ use crate::similarity;
 use storyline_model::{Analysis, EntityType, FigureKind, Precision, Qualifier, QuoteKind};
 
 pub use facts::{region_from_fields, sub_noun, FieldRegion};
-pub use figures::{is_count, is_monotone, value_words, values_agree};
+pub use figures::{is_count, is_monotone, value_words, values_agree, Stated};
 pub use lexicon::{lexicon, Lexicon, RegionId, Resolution};
 pub use render::render_text;
 
