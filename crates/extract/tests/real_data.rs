@@ -8,16 +8,8 @@ use storyline_extract::extract;
 use storyline_model::{Article, Precision};
 use storyline_sources::{read, Limits};
 
-/// The shared folder relative to this crate, or `None` (with a "skipped" line) when absent.
-fn shared(rel: &str) -> Option<PathBuf> {
-    let path = PathBuf::from(concat!(env!("CARGO_MANIFEST_DIR"), "/../../../shared/")).join(rel);
-    if path.exists() {
-        Some(path)
-    } else {
-        println!("skipped: ../shared/{rel} absent");
-        None
-    }
-}
+mod common;
+use common::shared;
 
 /// All articles of the inputs under `path` (every read and extract must succeed).
 fn articles(path: &Path, take: usize) -> Vec<Article> {

@@ -9,16 +9,8 @@ use storyline_extract::extract_each;
 use storyline_model::{Article, Format, Precision};
 use storyline_sources::{read, read_with_stats, Limits, Stats};
 
-/// The shared folder relative to this crate, or `None` (with a "skipped" line) when absent.
-fn shared(rel: &str) -> Option<PathBuf> {
-    let path = PathBuf::from(concat!(env!("CARGO_MANIFEST_DIR"), "/../../../shared/")).join(rel);
-    if path.exists() {
-        Some(path)
-    } else {
-        println!("skipped: ../shared/{rel} absent");
-        None
-    }
-}
+mod common;
+use common::shared;
 
 /// Lower-cased alphanumeric words with their counts.
 fn bag(text: &str) -> HashMap<String, usize> {

@@ -70,21 +70,7 @@ fn s(x: &str) -> Option<String> {
 
 /// A figure over `needle` with no who/where/source; tests fill what they need.
 fn fig(a: &Analysis, needle: &str, value: f64, qualifier: Qualifier, what: FigureKind) -> Figure {
-    Figure {
-        value,
-        low: None,
-        high: None,
-        qualifier,
-        what,
-        unit: None,
-        who: None,
-        place: None,
-        source: None,
-        source_key: None,
-        as_of: None,
-        part_of: None,
-        span: span(a, needle),
-    }
+    bare(value, qualifier, what, span(a, needle))
 }
 
 fn entity(a: &Analysis, text: &str, kind: EntityType, key: &str) -> Entity {
