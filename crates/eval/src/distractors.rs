@@ -36,18 +36,13 @@ pub fn score(
 ) {
     let dir = data.join("basil-media-bias/articles");
     let orangesum = data.join(stream::ORANGESUM);
-    let needed = if distractors > 0 {
-        vec![&dir, &orangesum]
+    let needed: &[&Path] = if distractors > 0 {
+        &[&dir, &orangesum]
     } else {
-        vec![&dir]
+        &[&dir]
     };
-    for path in needed {
-        if !path.exists() {
-            report
-                .skipped
-                .push(format!("{prefix}: {} absent", path.display()));
-            return;
-        }
+    if !report.has_data(prefix, needed) {
+        return;
     }
     let started = Instant::now();
     // Keyed by file, not by uuid: four BASIL articles share the uuid `empty`.

@@ -59,6 +59,19 @@ impl Report {
             detail: detail.into(),
         });
     }
+
+    /// Whether every path `scorer` needs exists; if not, records `scorer: PATH absent` for
+    /// the first missing one, and the scorer returns.
+    fn has_data(&mut self, scorer: &str, needed: &[&Path]) -> bool {
+        match needed.iter().find(|path| !path.exists()) {
+            Some(path) => {
+                self.skipped
+                    .push(format!("{scorer}: {} absent", path.display()));
+                false
+            }
+            None => true,
+        }
+    }
 }
 
 /// Runs every scorer on `data` (the shared data folder).

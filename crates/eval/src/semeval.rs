@@ -50,10 +50,7 @@ struct Scored {
 /// Scores every pair of testing_set.csv.
 pub fn similarity(data: &Path, analyzer: &Analyzer, report: &mut Report) {
     let path = data.join("semeval2022-task8-hfl-sample/testing_set.csv");
-    if !path.exists() {
-        report
-            .skipped
-            .push(format!("link.semeval: {} absent", path.display()));
+    if !report.has_data("link.semeval", &[&path]) {
         return;
     }
     let started = Instant::now();

@@ -75,10 +75,7 @@ struct SplitScore {
 /// Links the gold threads with the distractors and scores the storylines of each split.
 pub fn score(data: &Path, analyzer: &Analyzer, report: &mut Report) {
     let path = data.join(stream::ORANGESUM);
-    if !path.exists() {
-        report
-            .skipped
-            .push(format!("link.storylines: {} absent", path.display()));
+    if !report.has_data("link.storylines", &[&path]) {
         return;
     }
     let threads = match read_threads(Path::new(GOLD)) {
