@@ -82,11 +82,14 @@ impl Patterns {
         names
             .iter()
             .map(|n| {
+                // Cut once, tested against both lists.
+                let tokens: Vec<String> = tokens(n).collect();
+                let any = |prefixes: &[String]| tokens.iter().any(|t| starts_with_any(t, prefixes));
                 let mut weight = 0.0;
-                if tokens(n).any(|t| starts_with_any(&t, &self.negative_prefixes)) {
+                if any(&self.negative_prefixes) {
                     weight -= 25.0;
                 }
-                if tokens(n).any(|t| starts_with_any(&t, &self.positive_prefixes)) {
+                if any(&self.positive_prefixes) {
                     weight += 25.0;
                 }
                 weight
