@@ -260,6 +260,7 @@ mod tests {
             speaker: speaker.map(str::to_string),
             speaker_key: None,
             kind: QuoteKind::Direct,
+            as_of: None,
             span: Span::new(0, 0),
         }
     }

@@ -198,6 +198,7 @@ fn seed_000() -> Analysis {
         speaker: s("le Hamas"),
         speaker_key: s("org:hamas"),
         kind: QuoteKind::Direct,
+        as_of: None,
         span: span(&a, "« Nous saluons la position de la Russie »"),
     }];
     a.framing = vec![
@@ -301,6 +302,7 @@ fn seed_003() -> Analysis {
         speaker: s("la diplomatie russe"),
         speaker_key: None,
         kind: QuoteKind::Direct,
+        as_of: None,
         span: span(&b, "« Les civils capturés doivent être libérés vite »"),
     }];
     b.framing = vec![

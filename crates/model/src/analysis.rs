@@ -216,6 +216,10 @@ pub struct Quote {
     pub speaker_key: Option<String>,
     /// Direct, partial or indirect.
     pub kind: QuoteKind,
+    /// The date the words were said (ISO, as precise as the text gives), from the time
+    /// expression governing the quote's sentence; null when the text does not say.
+    #[serde(default)]
+    pub as_of: Option<String>,
     /// The quoted words including the marks; for indirect speech, the reported clause.
     pub span: Span,
 }

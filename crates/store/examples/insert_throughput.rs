@@ -144,6 +144,7 @@ fn pair(i: usize, rng: &mut Lcg) -> (Article, Analysis) {
                 speaker: Some("le ministre".into()),
                 speaker_key: None,
                 kind: QuoteKind::Direct,
+                as_of: None,
                 span: span(k),
             })
             .collect(),

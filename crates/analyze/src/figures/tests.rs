@@ -740,6 +740,7 @@ fn a_quoted_figure_takes_the_attribution_of_its_quotation() {
         speaker: None,
         speaker_key: None,
         kind: QuoteKind::Direct,
+        as_of: None,
         span: Span::new(0, close),
     };
     rules.attribute_quoted(&doc, "en", &[], &[quote], &mut found);

@@ -204,6 +204,7 @@ impl QuoteRules {
                 speaker,
                 speaker_key,
                 kind: f.kind,
+                as_of: None,
                 span: f.span,
             });
         }

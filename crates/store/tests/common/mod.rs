@@ -144,6 +144,7 @@ pub fn october_visit() -> (Article, Analysis) {
         speaker: Some("Le mouvement".into()),
         speaker_key: Some("org:hamas".into()),
         kind: QuoteKind::Partial,
+        as_of: None,
         span: find("« la position du président russe »"),
     }];
     an.framing = vec![FramingMark {
