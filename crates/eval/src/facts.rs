@@ -101,6 +101,10 @@ struct Tally {
     figures_right: usize,
     sources_gold: usize,
     sources_right: usize,
+    /// Found gold figures with no source (the text gives none), and those of them the
+    /// system left without one: the "never guess" rule of docs/annotation.md, section 1.3.
+    unattributed_gold: usize,
+    unattributed_kept: usize,
     quotes_gold: usize,
     quotes_system: usize,
     quotes_found: usize,
@@ -292,6 +296,12 @@ fn score_article(g: &GoldArticle, a: &Analysis, t: &mut Tally) {
                 let got = format!("got {:?}, want {source:?}", f.source);
                 t.miss(g, "source wrong", &gf.locate, &got);
             }
+        } else {
+            t.unattributed_gold += 1;
+            match &f.source {
+                None => t.unattributed_kept += 1,
+                Some(guess) => t.miss(g, "source guessed", &gf.locate, &format!("{guess:?}")),
+            }
         }
     }
     for (f, _) in a.figures.iter().zip(&used).filter(|(_, used)| !**used) {
@@ -456,6 +466,14 @@ fn push(report: &mut Report, split: &str, t: &Tally) {
             on(&format!("{} attributed gold figures found", t.sources_gold)),
         ),
         (
+            "unattributed_kept",
+            ratio(t.unattributed_kept, t.unattributed_gold),
+            on(&format!(
+                "{} found gold figures with no source; kept = given none",
+                t.unattributed_gold
+            )),
+        ),
+        (
             "quote_f1",
             quote_f1,
             on(&format!(
@@ -522,6 +540,39 @@ mod tests {
         ));
         assert!(!source_agrees("selon l'AFP", Some("selon le ministère")));
         assert!(!source_agrees("selon l'AFP", None));
+    }
+
+    /// A gold article with one unattributed figure located by `locate`.
+    fn unattributed_gold(locate: &str) -> GoldArticle {
+        let line = format!(
+            r#"{{"corpus":"t","id":"1","figures":[{{"locate":"{locate}","value":3,"qualifier":"exact","what":"injured","source":null}}]}}"#
+        );
+        serde_json::from_str(&line).unwrap_or_else(|e| panic!("test gold: {e}"))
+    }
+
+    #[test]
+    fn unattributed_figures_count_as_kept_only_without_a_system_source() {
+        let analyzer = Analyzer::new();
+        let analyse = |text: &str| {
+            analyzer.analyze(&Article {
+                id: "1".into(),
+                lang: Some("fr".into()),
+                paragraphs: vec![text.into()],
+                ..Article::default()
+            })
+        };
+        let mut t = Tally::default();
+        let plain = analyse("Trois personnes ont été blessées dans l'accident.");
+        score_article(&unattributed_gold("Trois personnes"), &plain, &mut t);
+        assert_eq!((t.unattributed_gold, t.unattributed_kept), (1, 1));
+        // Gold says the text gives no source; one given by the system is a guess.
+        let sourced = analyse("Trois personnes ont été blessées, selon la préfecture.");
+        score_article(&unattributed_gold("Trois personnes"), &sourced, &mut t);
+        assert_eq!((t.unattributed_gold, t.unattributed_kept), (2, 1));
+        assert_eq!(
+            t.sources_gold, 0,
+            "source_accuracy ignores unattributed gold"
+        );
     }
 
     #[test]
