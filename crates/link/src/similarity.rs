@@ -19,6 +19,8 @@
 //! definition, on which the linker's thresholds rest.
 
 mod crosslang;
+#[cfg(feature = "embed")]
+pub mod embed;
 pub mod features;
 pub mod model;
 

@@ -89,6 +89,7 @@ pub struct Profile {
     numbers: Vec<u64>,
     grams: Hashed,
     dates: Vec<String>,
+    embedding: Option<Vec<f32>>,
 }
 
 impl Profile {
@@ -194,6 +195,32 @@ impl Profile {
         p.dates.dedup();
         p
     }
+
+    /// The profile with a sentence embedding of its article (L2-normalised, as
+    /// `embed::Embedder` gives them), whose cosine [`PairFeatures::between`] then adds.
+    pub fn with_embedding(mut self, embedding: Vec<f32>) -> Profile {
+        self.embedding = Some(embedding);
+        self
+    }
+}
+
+/// What an article's embedding is made of: its title and the start of its text, cut at a
+/// word boundary at most `max_chars` bytes in (the lead says what the article is about,
+/// and the engine's time grows with the length).
+pub fn embedding_text(a: &Analysis, max_chars: usize) -> String {
+    let mut text = match &a.title {
+        Some(title) if !a.text.starts_with(title.as_str()) => format!("{title}\n{}", a.text),
+        _ => a.text.clone(),
+    };
+    if text.len() > max_chars {
+        let mut cut = max_chars;
+        while !text.is_char_boundary(cut) {
+            cut -= 1;
+        }
+        let cut = text[..cut].rfind(char::is_whitespace).unwrap_or(cut);
+        text.truncate(cut);
+    }
+    text
 }
 
 /// The features of one pair of articles, in the order of [`FEATURE_NAMES`], each in [0, 1].
@@ -201,6 +228,8 @@ impl Profile {
 pub struct PairFeatures {
     /// The feature values.
     pub values: [f64; FEATURE_COUNT],
+    /// The cosine of the two sentence embeddings, when both profiles have one.
+    pub embed_cosine: Option<f64>,
 }
 
 impl PairFeatures {
@@ -232,6 +261,12 @@ impl PairFeatures {
                 dice(&a.dates, &b.dates),
                 f64::from(u8::from(same_language)),
             ],
+            embed_cosine: match (&a.embedding, &b.embedding) {
+                (Some(x), Some(y)) => {
+                    Some(f64::from(x.iter().zip(y).map(|(p, q)| p * q).sum::<f32>()))
+                }
+                _ => None,
+            },
         }
     }
 }
