@@ -5,6 +5,7 @@
 //! in so that the binary works from anywhere, and users may add their own framing lexicons.
 //! An [`Analyzer`] is built once and shared by all threads (it is `Sync`).
 
+pub mod as_of;
 pub mod attribution;
 pub mod entities;
 pub mod figures;
@@ -139,10 +140,11 @@ impl Analyzer {
         self.align_source_keys(&mut entities);
         let times = self.times.find(&doc, &lang, &article.published);
         let mut figures = self.figures.find(&doc, &lang, &times, &entities);
-        let quotes = self.quotes.find(&doc, &lang, &entities);
+        let mut quotes = self.quotes.find(&doc, &lang, &entities);
         self.figures
             .attribute_quoted(&doc, &lang, &times, &quotes, &mut figures);
-        self.times.date_figures(&doc, &lang, &times, &mut figures);
+        as_of::date_figures(&self.times, &doc, &lang, &times, &mut figures);
+        as_of::date_quotes(&self.times, &doc, &lang, &times, &mut quotes);
         let framing = self.framing.find(&doc, &lang, &quotes, &entities);
         let terms = self.terms.count(&doc, article.title.as_deref(), &lang);
         let fingerprint = fingerprint::minhash(&doc);

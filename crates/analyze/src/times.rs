@@ -12,7 +12,7 @@ use std::collections::BTreeMap;
 use chrono::{Datelike, Duration, NaiveDate};
 use rustc_hash::{FxHashMap, FxHashSet};
 use serde::Deserialize;
-use storyline_model::{Figure, Precision, Published, Span, TimeExpr};
+use storyline_model::{Precision, Published, Span, TimeExpr};
 
 use crate::figures::phrase::{phrase_tokens, Lowered, PhraseMap};
 use crate::lexicon;
@@ -609,15 +609,21 @@ fn range_last_day(v: Option<&str>) -> Option<NaiveDate> {
 }
 
 impl TimeRules {
-    /// Gives each figure that has no `as_of` yet the day of the event its sentence dates: the
-    /// nearest time expression of its sentence known to the day, unless that one bounds a
-    /// period ("depuis le 7 octobre": the count runs from that day, it is not valid for it).
-    pub fn date_figures(&self, doc: &Doc, lang: &str, times: &[TimeExpr], figures: &mut [Figure]) {
+    /// The expressions of `times` that date an event to one day, each with its sentence: known
+    /// to the day, not a range, and not the bound of a period ("depuis le 7 octobre": a count
+    /// runs from that day, it is not valid for it). Figures and quotes take their as-of date
+    /// from these (crate::as_of).
+    pub(crate) fn event_days<'t>(
+        &self,
+        doc: &Doc,
+        lang: &str,
+        times: &'t [TimeExpr],
+    ) -> Vec<(usize, &'t TimeExpr)> {
         let Some(l) = self.langs.get(lang) else {
-            return;
+            return Vec::new();
         };
         let low = doc.lowered();
-        let dated: Vec<(usize, &TimeExpr)> = times
+        times
             .iter()
             .filter(|t| {
                 t.precision == Precision::Day
@@ -631,22 +637,7 @@ impl TimeRules {
                     .any(|k| l.not_as_of_after.contains(low.get(k)))
             })
             .map(|t| (doc.sentence_at(t.span.start), t))
-            .collect();
-        for f in figures.iter_mut().filter(|f| f.as_of.is_none()) {
-            let sentence = doc.sentence_at(f.span.start);
-            let distance = |t: &TimeExpr| {
-                if t.span.end <= f.span.start {
-                    f.span.start - t.span.end
-                } else {
-                    t.span.start.saturating_sub(f.span.end)
-                }
-            };
-            f.as_of = dated
-                .iter()
-                .filter(|(s, _)| *s == sentence)
-                .min_by_key(|(_, t)| distance(t))
-                .and_then(|(_, t)| t.value.clone());
-        }
+            .collect()
     }
 }
 

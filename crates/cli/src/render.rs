@@ -129,9 +129,10 @@ pub fn analysis(a: &Analysis) -> String {
         let speaker = q.speaker.as_deref().unwrap_or("speaker not found");
         let _ = writeln!(
             out,
-            "  [{:?}] {} — {}",
+            "  [{:?}] {}{} — {}",
             q.kind,
             speaker,
+            said_on(q.as_of.as_deref()),
             q.kind.shown(&q.text)
         );
     }
@@ -200,6 +201,11 @@ pub fn story_brief(v: &StoryView) -> String {
     out
 }
 
+/// The day a quote was said, as shown after its speaker (" (2024-01-16)"); nothing when undated.
+fn said_on(as_of: Option<&str>) -> String {
+    as_of.map(|d| format!(" ({d})")).unwrap_or_default()
+}
+
 /// A story in full: timeline, figures with sources per outlet, quotes, wording per outlet.
 pub fn story_full(v: &StoryView) -> String {
     let mut out = String::new();
@@ -220,9 +226,10 @@ pub fn story_full(v: &StoryView) -> String {
     for q in &v.quotes {
         let _ = writeln!(
             out,
-            "  {:<22} {} — {}",
+            "  {:<22} {}{} — {}",
             q.outlet,
             q.speaker.as_deref().unwrap_or("?"),
+            said_on(q.as_of.as_deref()),
             q.kind.shown(&q.text)
         );
     }

@@ -45,6 +45,8 @@ pub struct QuoteRow {
     pub text: String,
     /// Direct, partial or indirect (reported speech).
     pub kind: QuoteKind,
+    /// The day the words were said, when the text dates them.
+    pub as_of: Option<String>,
 }
 
 /// A story with its articles' facts and wording, for `stories` and `story`.
@@ -97,6 +99,7 @@ impl StoryView {
                     speaker: q.speaker.clone(),
                     text: q.text.clone(),
                     kind: q.kind,
+                    as_of: q.as_of.clone(),
                 });
             }
             let by_category = framing_by_outlet.entry(outlet).or_default();
@@ -168,5 +171,47 @@ fn shared(figures: &[FigureRow]) -> Vec<SharedFigure> {
 fn push_new<T: PartialEq>(list: &mut Vec<T>, item: T) {
     if !list.contains(&item) {
         list.push(item);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use storyline_model::{Article, Precision, Published};
+
+    use super::*;
+
+    #[test]
+    fn a_quote_shows_the_day_it_was_said() {
+        let article = Article {
+            id: "q".into(),
+            lang: Some("fr".into()),
+            outlet: Some("Le Journal Test".into()),
+            published: Published {
+                value: Some("2024-01-19".into()),
+                precision: Precision::Day,
+                from: "test".into(),
+            },
+            paragraphs: vec!["« Nous ne reculerons pas », a déclaré mardi le ministre.".into()],
+            ..Default::default()
+        };
+        let analysis = storyline_analyze::Analyzer::new().analyze(&article);
+        let summary = StorySummary {
+            id: 1,
+            label: "test".into(),
+            storyline: 1,
+            storyline_name: String::new(),
+            first: None,
+            last: None,
+            articles: Vec::new(),
+            outlets: Vec::new(),
+        };
+        let view = StoryView::from_analyses(summary, &[analysis]);
+        let dates: Vec<Option<&str>> = view.quotes.iter().map(|q| q.as_of.as_deref()).collect();
+        assert_eq!(dates, [Some("2024-01-16")]);
+        let shown = crate::render::story_full(&view);
+        assert!(
+            shown.contains("(2024-01-16) — «Nous ne reculerons pas»"),
+            "{shown}"
+        );
     }
 }

@@ -95,8 +95,8 @@ impl<'t> Writer<'t> {
                  VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15)",
             )?,
             quote: prep(
-                "INSERT INTO quotes (article, article_id, idx, text, speaker, speaker_key, kind)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+                "INSERT INTO quotes (article, article_id, idx, text, speaker, speaker_key, kind, as_of)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
             )?,
             framing: prep(
                 "INSERT INTO framing (article, article_id, idx, term, lemma, category)
@@ -255,6 +255,7 @@ impl<'t> Writer<'t> {
                     q.speaker,
                     q.speaker_key,
                     names::quote_kind(q.kind),
+                    q.as_of,
                 ])
                 .doing(path, "inserting a quote")?;
         }

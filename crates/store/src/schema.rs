@@ -15,6 +15,7 @@ const APPLICATION_ID: i32 = 0x5354_4c4e;
 const MIGRATIONS: &[&str] = &[
     include_str!("migrations/001_initial.sql"),
     include_str!("migrations/002_author.sql"),
+    include_str!("migrations/003_quote_as_of.sql"),
 ];
 
 /// The schema version (`PRAGMA user_version`) this build writes.

@@ -86,11 +86,14 @@ fn a_sqlite3_user_sees_plain_tables() -> Result<(), Box<dyn std::error::Error>> 
         |r| r.get(0),
     )?;
     assert_eq!(mentions, 1);
-    let (speaker, kind): (String, String) =
-        conn.query_row("SELECT speaker_key, kind FROM quotes", [], |r| {
-            Ok((r.get(0)?, r.get(1)?))
+    let (speaker, kind, as_of): (String, String, String) =
+        conn.query_row("SELECT speaker_key, kind, as_of FROM quotes", [], |r| {
+            Ok((r.get(0)?, r.get(1)?, r.get(2)?))
         })?;
-    assert_eq!((speaker.as_str(), kind.as_str()), ("org:hamas", "partial"));
+    assert_eq!(
+        (speaker.as_str(), kind.as_str(), as_of.as_str()),
+        ("org:hamas", "partial", "2023-10-25")
+    );
     let time: String = conn.query_row("SELECT value FROM times", [], |r| r.get(0))?;
     assert_eq!(time, "2023-10-25");
     let lang: String = conn.query_row(
@@ -251,5 +254,26 @@ fn a_reader_sees_what_another_connection_committed() -> Result<(), StoreError> {
     writer.insert_batch(&[october_visit()])?;
     assert_eq!(reader.count_articles()?, 1);
     assert_eq!(writer.insert_batch(&[])?, vec![]);
+    Ok(())
+}
+
+#[test]
+fn a_store_of_the_previous_version_gains_the_quote_date() -> Result<(), Box<dyn std::error::Error>>
+{
+    let dir = tempdir();
+    let path = dir.path().join("old.db");
+    drop(Store::open(&path)?);
+    // Put the file back to version 2, as a store written before quotes had a date.
+    let conn = rusqlite::Connection::open(&path)?;
+    conn.execute_batch("ALTER TABLE quotes DROP COLUMN as_of;")?;
+    conn.pragma_update(None, "user_version", 2)?;
+    drop(conn);
+    let mut store = Store::open(&path)?;
+    store.insert_batch(&[october_visit()])?;
+    let conn = rusqlite::Connection::open(&path)?;
+    let version: i64 = conn.query_row("PRAGMA user_version", [], |r| r.get(0))?;
+    assert_eq!(version, SCHEMA_VERSION);
+    let as_of: String = conn.query_row("SELECT as_of FROM quotes", [], |r| r.get(0))?;
+    assert_eq!(as_of, "2023-10-25");
     Ok(())
 }

@@ -629,58 +629,6 @@ fn counts_after_an_event_seasons_easter_and_years_from_the_text() {
     );
 }
 
-/// Figures of `text` with their as-of dates, after the time rules dated them.
-fn figures_dated(text: &str, lang: &str, p: &Published) -> Vec<(f64, Option<String>)> {
-    let doc = Doc::new(text);
-    let rules = TimeRules::bundled();
-    let times = rules.find(&doc, lang, p);
-    let mut figures = crate::figures::FigureRules::bundled().find(&doc, lang, &times, &[]);
-    rules.date_figures(&doc, lang, &times, &mut figures);
-    figures.into_iter().map(|f| (f.value, f.as_of)).collect()
-}
-
-#[test]
-fn figures_take_the_day_their_sentence_dates() {
-    let pubd = day("2024-01-19");
-    assert_eq!(
-        figures_dated(
-            "Mardi soir, 17 personnes ont été interpellées à Lyon.",
-            "fr",
-            &pubd
-        ),
-        [(17.0, Some("2024-01-16".to_string()))]
-    );
-    // Two dates in one sentence: each figure takes the nearest.
-    assert_eq!(
-        figures_dated(
-            "Trafic de 35 % le 1er février et de 50 % le 2 février.",
-            "fr",
-            &pubd
-        ),
-        [
-            (35.0, Some("2024-02-01".to_string())),
-            (50.0, Some("2024-02-02".to_string()))
-        ]
-    );
-    // A date that starts a period does not date the count, nor does another sentence's.
-    assert_eq!(
-        figures_dated(
-            "Depuis le 7 octobre, 1 400 personnes ont été tuées.",
-            "fr",
-            &pubd
-        ),
-        [(1400.0, None)]
-    );
-    assert_eq!(
-        figures_dated(
-            "The vote was on Tuesday. 300 people were arrested.",
-            "en",
-            &pubd
-        ),
-        [(300.0, None)]
-    );
-}
-
 #[test]
 fn parts_of_months_vague_offsets_and_seasons_of_a_year() {
     let pubd = day("2020-03-25");

@@ -144,7 +144,7 @@ pub fn october_visit() -> (Article, Analysis) {
         speaker: Some("Le mouvement".into()),
         speaker_key: Some("org:hamas".into()),
         kind: QuoteKind::Partial,
-        as_of: None,
+        as_of: Some("2023-10-25".into()),
         span: find("« la position du président russe »"),
     }];
     an.framing = vec![FramingMark {
