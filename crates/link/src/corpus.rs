@@ -80,8 +80,8 @@ pub struct Corpus {
 }
 
 impl Corpus {
-    /// Adds one article.
-    pub fn add(&mut self, a: &Analysis) {
+    /// Adds one article; returns its index in [`Corpus::items`].
+    pub fn add(&mut self, a: &Analysis) -> usize {
         let mut terms: Vector = a
             .terms
             .iter()
@@ -117,6 +117,7 @@ impl Corpus {
             keys,
             fingerprint: a.fingerprint.clone(),
         });
+        self.items.len() - 1
     }
 
     /// The display name of key `id`: its most common surface form (ties: the shorter,

@@ -62,26 +62,15 @@ pub struct DupIndex {
     heads: FxHashMap<u64, u32>,
     /// (item, position of the previous item of the same key or [`NONE`]).
     entries: Vec<(usize, u32)>,
-    /// Signatures of the indexed roots, for [`DupIndex::insert`], which is not given the
-    /// other signatures.
+    /// Signatures of the indexed roots, the only items the buckets hold.
     roots: FxHashMap<usize, Vec<u32>>,
 }
 
 impl DupIndex {
-    /// The group root of `signatures` with the highest containment among the band
-    /// candidates that are near-duplicates of `sig` (see [`is_duplicate`]);
-    /// `signatures[i]` is the signature of item `i`.
-    pub fn find(&self, sig: &[u32], signatures: &[&[u32]]) -> Option<usize> {
-        self.best(sig, |item| signatures.get(item).copied())
-    }
-
     /// Records item `item` with signature `sig`; it is indexed when it is the root of a new
     /// group, that is when no indexed root is its near-duplicate.
     pub fn insert(&mut self, item: usize, sig: &[u32]) {
-        if self
-            .best(sig, |root| self.roots.get(&root).map(Vec::as_slice))
-            .is_some()
-        {
+        if self.find(sig).is_some() {
             return;
         }
         for key in band_keys(sig) {
@@ -94,17 +83,13 @@ impl DupIndex {
         self.roots.insert(item, sig.to_vec());
     }
 
-    /// The best near-duplicate of `sig` among the band candidates, whose signatures
-    /// `signature_of` gives.
-    fn best<'s>(
-        &'s self,
-        sig: &[u32],
-        signature_of: impl Fn(usize) -> Option<&'s [u32]>,
-    ) -> Option<usize> {
+    /// The indexed group root with the highest containment among the band candidates
+    /// that are near-duplicates of `sig` (see [`is_duplicate`]).
+    pub fn find(&self, sig: &[u32]) -> Option<usize> {
         let mut best: Option<(usize, f64)> = None;
         for key in band_keys(sig) {
             for item in self.bucket(key).take(BUCKET_SCAN) {
-                let Some(other) = signature_of(item) else {
+                let Some(other) = self.roots.get(&item) else {
                     continue;
                 };
                 if !is_duplicate(sig, other) {
@@ -213,10 +198,9 @@ mod tests {
         let far = fingerprint(300, 5000);
         let mut index = DupIndex::default();
         index.insert(0, &a);
-        let sigs: Vec<&[u32]> = vec![&a];
-        assert_eq!(index.find(&close, &sigs), Some(0));
-        assert_eq!(index.find(&far, &sigs), None);
-        assert_eq!(index.find(&[], &sigs), None);
+        assert_eq!(index.find(&close), Some(0));
+        assert_eq!(index.find(&far), None);
+        assert_eq!(index.find(&[]), None);
     }
 
     #[test]
@@ -260,11 +244,10 @@ mod tests {
         };
         assert!(is_duplicate(&copy, &drifted) && !is_duplicate(&original, &drifted));
         let mut index = DupIndex::default();
-        let sigs: Vec<&[u32]> = vec![&original, &copy, &drifted];
         index.insert(0, &original);
-        assert_eq!(index.find(&copy, &sigs), Some(0));
+        assert_eq!(index.find(&copy), Some(0));
         index.insert(1, &copy);
-        assert_eq!(index.find(&drifted, &sigs), None);
+        assert_eq!(index.find(&drifted), None);
     }
 
     #[test]

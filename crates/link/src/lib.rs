@@ -1,9 +1,11 @@
 //! Stage 4, link: near-duplicates, stories (events) and storylines (threads); comparison.
 //!
-//! [`Linker::add`] takes each analysis (interning its terms and entity keys and counting
-//! document frequencies); [`Linker::finish`] then places every article in date order, so
-//! the result does not depend on the order of `add` calls and the idf weights are those of
-//! the whole batch: near-duplicates by MinHash LSH ([`dedup`]), stories by single-pass
+//! [`Linker::place`] places each article as it arrives, against the articles placed so
+//! far and around its own publication date, and returns its ids at once. [`Linker::add`]
+//! only takes an article into account (interning its terms and entity keys and counting
+//! document frequencies); [`Linker::finish`] then places those articles in date order, so
+//! that a batch does not depend on the order of `add` calls and its idf weights are those
+//! of the whole batch. Either way: near-duplicates by MinHash LSH ([`dedup`]), stories by single-pass
 //! clustering through an inverted index, merging stories that later articles show to be
 //! one, at a threshold calibrated off the evaluation sets ([`stories`], [`calibration`]),
 //! storylines by linking stories that share actors and subject ([`storylines`]). No step
@@ -16,6 +18,7 @@ pub mod corpus;
 pub mod dates;
 pub mod dedup;
 pub mod labels;
+pub mod postings;
 pub mod similarity;
 pub mod stories;
 pub mod storylines;
@@ -56,10 +59,28 @@ pub struct LinkResult {
     pub storylines: Vec<StorylineInfo>,
 }
 
-/// The linker. Analyses may be added in any order; placement happens in date order.
+/// Where an article was placed when it arrived ([`Linker::place`]).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Placement {
+    /// Its near-duplicate original, story and storyline. The story and storyline ids are
+    /// this linker's working ids: a story keeps its id until it is merged into another
+    /// (see `merged`), and [`Linker::finish`] renumbers all ids densely. The storyline is
+    /// provisional: it is chosen from the stories as they were when each one opened, and
+    /// `finish` recomputes storylines from the whole stories.
+    pub ids: LinkIds,
+    /// Working ids of the stories merged into `ids.story` because of this article: every
+    /// article placed in one of them now belongs to `ids.story`.
+    pub merged: Vec<u64>,
+}
+
+/// The linker. Articles are placed either at arrival ([`Linker::place`]) or, when given
+/// with [`Linker::add`], at [`Linker::finish`] in date order.
 #[derive(Default)]
 pub struct Linker {
     corpus: corpus::Corpus,
+    clusterer: stories::Clusterer,
+    /// Storylines of the stories opened by [`Linker::place`], for the ids it returns.
+    threads: storylines::Threads,
 }
 
 impl Linker {
@@ -68,18 +89,62 @@ impl Linker {
         Linker::default()
     }
 
-    /// Takes one article into account.
+    /// Takes one article into account, to be placed by [`Linker::finish`]: with the whole
+    /// batch known, placement in date order uses the idf of the batch and cannot depend on
+    /// the order of the calls.
     pub fn add(&mut self, analysis: &Analysis) {
         self.corpus.add(analysis);
     }
 
-    /// The final placement. Story and storyline ids are dense, numbered from 0 in order of
-    /// their first article by date. `duplicate_of` is None for an article that is unique or
-    /// the first (earliest, then first added) of its near-duplicate group, and the id of that
-    /// first article otherwise.
+    /// Places one article now, against the articles placed so far (with the idf of the
+    /// articles seen so far), and returns where it went. Candidate stories are those open
+    /// around the article's own publication date, so an article that arrives late joins
+    /// the stories of its date. Stories it shows to be one are merged, and reported.
+    pub fn place(&mut self, analysis: &Analysis) -> Placement {
+        let i = self.corpus.add(analysis);
+        let placed = self.clusterer.place(&self.corpus, i);
+        if placed.opened {
+            if let Some(story) = self.clusterer.story(placed.story) {
+                self.threads.place(placed.story, story);
+            }
+        }
+        for &m in &placed.merged {
+            self.threads.join(placed.story, m);
+        }
+        let duplicate_of = placed
+            .duplicate_of
+            .and_then(|o| self.corpus.items.get(o))
+            .map(|o| o.id.clone());
+        Placement {
+            ids: LinkIds {
+                duplicate_of,
+                story: placed.story as u64,
+                storyline: self.threads.find(placed.story) as u64,
+            },
+            merged: placed.merged.iter().map(|&m| m as u64).collect(),
+        }
+    }
+
+    /// The final placement. Articles given to [`Linker::place`] keep the story they were
+    /// placed in (after merges); those given to [`Linker::add`] are placed now, in date
+    /// order. Storylines are computed from the final stories. Story and storyline ids are
+    /// dense, numbered from 0 in order of their first article by date. `duplicate_of` is
+    /// None for an article that is unique or the first of its near-duplicate group (the
+    /// first placed: the earliest, then first added, for articles given to `add`), and the
+    /// id of that first article otherwise.
     pub fn finish(self) -> LinkResult {
-        let corpus = self.corpus;
-        let clustering = stories::cluster(&corpus);
+        let Linker {
+            corpus,
+            mut clusterer,
+            ..
+        } = self;
+        let pending = (0..corpus.items.len())
+            .filter(|&i| !clusterer.is_placed(i))
+            .collect();
+        for i in stories::date_order(&corpus, pending) {
+            clusterer.place(&corpus, i);
+        }
+        let clustering = clusterer.finish();
         let roots = storylines::storylines(&clustering.stories);
         // Storyline ids numbered by their first story.
         let mut storyline_id: Vec<Option<u64>> = vec![None; clustering.stories.len()];

@@ -1,6 +1,7 @@
-//! Stories (events): single-pass clustering of articles in date order, with merges.
+//! Stories (events): single-pass clustering, one article at a time, with merges.
 //!
-//! Each article is compared only with the stories an inverted index returns for its most
+//! Articles are placed as they arrive ([`Clusterer::place`]) or, for a batch, in date
+//! order. Each article is compared only with the stories an inverted index returns for its most
 //! weighty terms and its entity keys, and only with those open in time (the article falls
 //! within [`WINDOW_DAYS`] of the story's dates, and the story spans at most
 //! [`crate::similarity::EVENT_MAX_DAYS`]). The score against a story is the linker's
@@ -22,9 +23,10 @@ use rustc_hash::{FxHashMap, FxHashSet};
 use crate::calibration;
 use crate::corpus::Corpus;
 use crate::dedup::DupIndex;
+use crate::postings::Postings;
 use crate::similarity::{content_score, cosine, event_score, EVENT_MAX_DAYS};
 use crate::unionfind::UnionFind;
-use crate::vector::{heaviest, merge, prune, Postings, Vector};
+use crate::vector::{heaviest, merge, prune, Vector};
 
 /// Days before or after a story's dates within which an article may join it.
 pub const WINDOW_DAYS: i64 = 3;
@@ -36,9 +38,9 @@ pub const CENTROID_TERMS: usize = 100;
 const QUERY_TERMS: usize = 10;
 /// Entity keys of an article used to look up candidate stories.
 const QUERY_KEYS: usize = 8;
-/// Most recent stories read from each posting list. Postings are read from the newest and
-/// the scan stops at the first one posted too long ago for its story to be open; the cap
-/// bounds undated articles, which have no such stop.
+/// Stories read from each posting list: those posted within reach of the article's day,
+/// the latest first (see [`Postings::near`]); the cap bounds undated articles, which have
+/// no window.
 const POSTING_SCAN: usize = 200;
 
 /// Candidates scored per article, the ones sharing most query features first.
@@ -124,31 +126,45 @@ pub struct Clustering {
     pub duplicate_of: Vec<Option<usize>>,
 }
 
-/// Stories as they are built: merged stories live at their union-find root, and the
-/// others are left empty until [`Building::finish`] drops them.
-struct Building {
+/// Where [`Clusterer::place`] put one item.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Placed {
+    /// The story it joined or opened (the index it lives at after any merge).
+    pub story: usize,
+    /// Whether it opened that story.
+    pub opened: bool,
+    /// The group root of its near-duplicate group, when it is not the item itself.
+    pub duplicate_of: Option<usize>,
+    /// Stories merged into `story` because of it: their members belong to `story` now.
+    pub merged: Vec<usize>,
+}
+
+/// Stories as they are built, one item at a time in any order: merged stories live at
+/// their union-find root, and the others are left empty until [`Clusterer::finish`] drops
+/// them.
+#[derive(Debug, Default)]
+pub struct Clusterer {
     stories: Vec<Story>,
     merged: UnionFind,
     index: Postings,
     hits: FxHashMap<usize, u32>,
+    dups: DupIndex,
+    /// Story of each placed item, as placed (resolve through `merged`).
+    story_of: Vec<Option<usize>>,
+    /// Near-duplicate group root of each item, when not itself.
+    duplicate_of: Vec<Option<usize>>,
 }
 
-impl Building {
+impl Clusterer {
     /// The open stories sharing most query features with an article of day `day`, by
     /// their root, most shared first.
     fn candidates(&mut self, features: &[(bool, u32)], day: Option<i64>) -> Vec<usize> {
         self.hits.clear();
-        // A story indexed before this day opened before it, and is closed for `day`.
-        let oldest_open = day.map(|d| d - WINDOW_DAYS - EVENT_MAX_DAYS);
+        // A story posted further than this from `day` is closed for it: its dates lie more
+        // than the window away, or it would span more than an event.
+        let reach = WINDOW_DAYS + EVENT_MAX_DAYS;
         for f in features {
-            let postings = self.index.get(f).into_iter().flatten().rev();
-            for &(s, posted) in postings.take(POSTING_SCAN) {
-                if oldest_open
-                    .zip(posted)
-                    .is_some_and(|(oldest, p)| p < oldest)
-                {
-                    break;
-                }
+            for s in self.index.near(f, day, reach, POSTING_SCAN) {
                 *self.hits.entry(self.merged.find(s)).or_default() += 1;
             }
         }
@@ -183,8 +199,14 @@ impl Building {
     }
 
     /// Merges into story `s` every other candidate that its grown centroid now matches;
-    /// returns the root the story lives at afterwards.
-    fn merge_converged(&mut self, mut s: usize, candidates: &[usize]) -> usize {
+    /// returns the root the story lives at afterwards, and records the roots merged away
+    /// in `merged`.
+    fn merge_converged(
+        &mut self,
+        mut s: usize,
+        candidates: &[usize],
+        merged: &mut Vec<usize>,
+    ) -> usize {
         for &c in candidates {
             let c = self.merged.find(c);
             if c == s {
@@ -205,6 +227,7 @@ impl Building {
             if let (Some(taken), Some(kept)) = (taken, self.stories.get_mut(root)) {
                 kept.absorb(taken);
             }
+            merged.push(child);
             s = root;
         }
         s
@@ -217,105 +240,134 @@ impl Building {
         };
         for f in features {
             if story.indexed.insert(f) {
-                self.index.entry(f).or_default().push((s, day));
+                self.index.insert(f, s, day);
             }
         }
     }
-}
 
-/// Clusters the items of `corpus`, taken in date order (undated last, ties in added order).
-pub fn cluster(corpus: &Corpus) -> Clustering {
-    let n = corpus.items.len();
-    let mut order: Vec<usize> = (0..n).collect();
-    order.sort_by_key(|&i| corpus.items.get(i).map(|it| (it.day.is_none(), it.day)));
-    let signatures: Vec<&[u32]> = corpus
-        .items
-        .iter()
-        .map(|it| it.fingerprint.as_slice())
-        .collect();
-
-    let mut story_of = vec![0; n];
-    let mut duplicate_of = vec![None; n];
-    let mut dups = DupIndex::default();
-    let mut building = Building {
-        stories: Vec::new(),
-        merged: UnionFind::new(n),
-        index: FxHashMap::default(),
-        hits: FxHashMap::default(),
-    };
-
-    for &i in &order {
+    /// Places item `i` of `corpus` now, against the stories built so far: its
+    /// near-duplicate original's story, else the best open story around its own date, else
+    /// a new story; then merges the stories it shows to be one. The term weights are the
+    /// corpus's idf at this moment.
+    pub fn place(&mut self, corpus: &Corpus, i: usize) -> Placed {
         let Some(item) = corpus.items.get(i) else {
-            continue;
+            return Placed {
+                story: 0,
+                opened: false,
+                duplicate_of: None,
+                merged: Vec::new(),
+            };
         };
+        if self.story_of.len() <= i {
+            self.story_of.resize(i + 1, None);
+            self.duplicate_of.resize(i + 1, None);
+        }
         let terms = corpus.term_vector(i);
         let keys = corpus.key_vector(i);
-        let original = dups.find(&item.fingerprint, &signatures);
+        let original = self.dups.find(&item.fingerprint);
         if !item.fingerprint.is_empty() {
-            dups.insert(i, &item.fingerprint);
+            self.dups.insert(i, &item.fingerprint);
         }
         let features = query(&terms, &keys);
         let mut candidates = Vec::new();
-        let story = match original {
-            Some(o) => {
-                let root = duplicate_of.get(o).copied().flatten().unwrap_or(o);
-                duplicate_of[i] = Some(root);
-                building.merged.find(story_of.get(o).copied().unwrap_or(0))
-            }
+        let mut opened = false;
+        let story = match original.and_then(|o| self.story_of.get(o).copied().flatten()) {
+            Some(s) => self.merged.find(s),
             None => {
-                candidates = building.candidates(&features, item.day);
-                let best = building.best(&candidates, item.day, &terms, &keys);
+                candidates = self.candidates(&features, item.day);
+                let best = self.best(&candidates, item.day, &terms, &keys);
                 best.unwrap_or_else(|| {
-                    building.stories.push(Story::default());
-                    building.stories.len() - 1
+                    opened = true;
+                    self.stories.push(Story::default());
+                    self.merged.push()
                 })
             }
         };
-        if let Some(s) = building.stories.get_mut(story) {
+        if let Some(s) = self.stories.get_mut(story) {
             s.add(i, item.day, &terms, &keys);
         }
         // A new story scored below the threshold against every candidate already; only a
         // story that grew can now match one of them.
+        let mut merged = Vec::new();
         let story = if candidates.contains(&story) {
-            building.merge_converged(story, &candidates)
+            self.merge_converged(story, &candidates, &mut merged)
         } else {
             story
         };
-        story_of[i] = story;
-        building.index(story, features, item.day);
-    }
-    finish(building, story_of, duplicate_of)
-}
-
-/// Drops the stories merged away and numbers the rest densely, in order of creation
-/// (which is the date order of their first articles).
-fn finish(
-    mut building: Building,
-    story_of: Vec<usize>,
-    duplicate_of: Vec<Option<usize>>,
-) -> Clustering {
-    let mut dense: Vec<Option<usize>> = vec![None; building.stories.len()];
-    let mut stories = Vec::new();
-    for (s, story) in building.stories.into_iter().enumerate() {
-        if !story.members.is_empty() {
-            if let Some(slot) = dense.get_mut(s) {
-                *slot = Some(stories.len());
-            }
-            stories.push(story);
+        if let Some(slot) = self.story_of.get_mut(i) {
+            *slot = Some(story);
+        }
+        if let Some(slot) = self.duplicate_of.get_mut(i) {
+            *slot = original;
+        }
+        self.index(story, features, item.day);
+        Placed {
+            story,
+            opened,
+            duplicate_of: original,
+            merged,
         }
     }
-    let story_of = story_of
-        .into_iter()
-        .map(|s| {
-            let root = building.merged.find(s);
-            dense.get(root).copied().flatten().unwrap_or(0)
-        })
-        .collect();
-    Clustering {
-        stories,
-        story_of,
-        duplicate_of,
+
+    /// Whether item `i` has been placed.
+    pub fn is_placed(&self, i: usize) -> bool {
+        self.story_of.get(i).is_some_and(Option::is_some)
     }
+
+    /// The story that story `s` lives in now (after merges).
+    pub fn root(&mut self, s: usize) -> usize {
+        self.merged.find(s)
+    }
+
+    /// Story `s` as built so far (empty when it was merged away).
+    pub fn story(&self, s: usize) -> Option<&Story> {
+        self.stories.get(s)
+    }
+
+    /// Drops the stories merged away and numbers the rest densely, in order of their
+    /// first article's day (creation order among equal days). Items never placed are put
+    /// in story 0; callers place every item first.
+    pub fn finish(mut self) -> Clustering {
+        let mut kept: Vec<usize> = (0..self.stories.len())
+            .filter(|&s| self.stories.get(s).is_some_and(|st| !st.members.is_empty()))
+            .collect();
+        kept.sort_by_key(|&s| {
+            let first = self.stories.get(s).and_then(|st| st.days).map(|d| d.0);
+            (first.is_none(), first, s)
+        });
+        let mut dense: Vec<Option<usize>> = vec![None; self.stories.len()];
+        for (n, &s) in kept.iter().enumerate() {
+            if let Some(slot) = dense.get_mut(s) {
+                *slot = Some(n);
+            }
+        }
+        let story_of = std::mem::take(&mut self.story_of)
+            .into_iter()
+            .map(|s| {
+                let root = self.merged.find(s.unwrap_or(0));
+                dense.get(root).copied().flatten().unwrap_or(0)
+            })
+            .collect();
+        let mut stories: Vec<Option<Story>> = std::mem::take(&mut self.stories)
+            .into_iter()
+            .map(Some)
+            .collect();
+        let stories = kept
+            .iter()
+            .filter_map(|&s| stories.get_mut(s).and_then(Option::take))
+            .collect();
+        Clustering {
+            stories,
+            story_of,
+            duplicate_of: self.duplicate_of,
+        }
+    }
+}
+
+/// Items `items` of `corpus` in date order (undated last, ties in the given order).
+pub fn date_order(corpus: &Corpus, mut items: Vec<usize>) -> Vec<usize> {
+    items.sort_by_key(|&i| corpus.items.get(i).map(|it| (it.day.is_none(), it.day)));
+    items
 }
 
 /// The features an article is looked up and indexed by: its heaviest terms and keys.

@@ -13,13 +13,14 @@
 
 use rustc_hash::FxHashMap;
 
+use crate::postings::Postings;
 use crate::similarity::{
     content_score, cosine, storyline_match, EVENT_MAX_DAYS, STORYLINE_MAX_DAYS,
 };
 use crate::stories::Story;
 use crate::stories::CENTROID_TERMS;
 use crate::unionfind::UnionFind;
-use crate::vector::{heaviest, merge, prune, unit, Postings, Vector};
+use crate::vector::{heaviest, merge, prune, unit, Vector};
 
 /// Heaviest centroid terms a story is indexed by.
 const INDEX_TERMS: usize = 8;
@@ -27,7 +28,8 @@ const INDEX_TERMS: usize = 8;
 const INDEX_KEYS: usize = 5;
 /// Index features two stories must share to be compared.
 pub const MIN_SHARED: u32 = 2;
-/// Most recent stories read from each posting list (see `stories::POSTING_SCAN`).
+/// Stories read from each posting list, the latest within reach first (see
+/// [`Postings::near`]).
 const POSTING_SCAN: usize = 300;
 /// Candidates scored per story, the ones sharing most features first.
 const MAX_CANDIDATES: usize = 32;
@@ -60,46 +62,56 @@ impl Line {
     }
 }
 
-/// The storyline root (smallest story index of its storyline) of each story.
-pub fn storylines(stories: &[Story]) -> Vec<usize> {
-    // Each story starts as its own line; a line lives at its union-find root.
-    let mut lines: Vec<Line> = stories
-        .iter()
-        .map(|s| Line {
-            terms: unit(&s.centroid),
-            keys: unit(&s.keys),
-            days: s.days,
-        })
-        .collect();
-    let mut order: Vec<usize> = (0..stories.len()).collect();
-    order.sort_by_key(|&s| stories.get(s).map(|st| (st.days.is_none(), st.days)));
-    let mut uf = UnionFind::new(stories.len());
-    // Stories with their first day.
-    let mut index: Postings = FxHashMap::default();
-    let mut hits: FxHashMap<usize, Shared> = FxHashMap::default();
-    for &s in &order {
-        let Some(own) = lines.get(s).cloned() else {
-            continue;
-        };
+impl Line {
+    /// A line of one story, with unit vectors so that stories of any size weigh alike.
+    fn of(story: &Story) -> Line {
+        Line {
+            terms: unit(&story.centroid),
+            keys: unit(&story.keys),
+            days: story.days,
+        }
+    }
+}
+
+/// Storylines as they are built, one story at a time: a storyline lives at the union-find
+/// root of its stories (the smallest story index).
+#[derive(Debug, Default)]
+pub struct Threads {
+    lines: Vec<Line>,
+    uf: UnionFind,
+    /// Stories with their first day.
+    index: Postings,
+    hits: FxHashMap<usize, Shared>,
+}
+
+impl Threads {
+    /// Places story `s` (as it is now) in the best storyline of the stories placed so far,
+    /// or in a storyline of its own.
+    pub fn place(&mut self, s: usize, story: &Story) {
+        while self.lines.len() <= s {
+            self.lines.push(Line::default());
+            self.uf.push();
+        }
+        let own = Line::of(story);
+        if let Some(slot) = self.lines.get_mut(s) {
+            *slot = own.clone();
+        }
         let first = own.days.map(|(f, _)| f);
         let features: Vec<(bool, u32)> = heaviest(&own.terms, INDEX_TERMS, false)
             .chain(heaviest(&own.keys, INDEX_KEYS, true))
             .collect();
-        hits.clear();
-        // A story that started this long before `first` ended too early to be within reach.
-        let oldest = first.map(|f| f - STORYLINE_MAX_DAYS - EVENT_MAX_DAYS);
+        self.hits.clear();
+        // A story that started this far from `first` is out of reach.
+        let reach = STORYLINE_MAX_DAYS + EVENT_MAX_DAYS;
         for f in &features {
-            for &(other, other_first) in index.get(f).into_iter().flatten().rev().take(POSTING_SCAN)
-            {
-                if oldest.zip(other_first).is_some_and(|(o, of)| of < o) {
-                    break;
-                }
-                let shared = hits.entry(uf.find(other)).or_default();
+            for other in self.index.near(f, first, reach, POSTING_SCAN) {
+                let shared = self.hits.entry(self.uf.find(other)).or_default();
                 shared.features += 1;
                 shared.key |= f.0;
             }
         }
-        let mut candidates: Vec<(usize, Shared)> = hits
+        let mut candidates: Vec<(usize, Shared)> = self
+            .hits
             .iter()
             .filter(|(_, h)| h.features >= MIN_SHARED)
             .map(|(&o, &h)| (o, h))
@@ -108,7 +120,7 @@ pub fn storylines(stories: &[Story]) -> Vec<usize> {
         candidates.truncate(MAX_CANDIDATES);
         let mut best: Option<(usize, f64)> = None;
         for (root, shared) in candidates {
-            let Some(line) = lines.get(root) else {
+            let Some(line) = self.lines.get(root) else {
                 continue;
             };
             let both_keys = !own.keys.is_empty() && !line.keys.is_empty();
@@ -123,18 +135,48 @@ pub fn storylines(stories: &[Story]) -> Vec<usize> {
             }
         }
         if let Some((root, _)) = best {
-            let mut joined = lines.get(root).cloned().unwrap_or_default();
-            joined.absorb(&own);
-            uf.union(s, root);
-            if let Some(slot) = lines.get_mut(uf.find(s)) {
-                *slot = joined;
-            }
+            self.join(s, root);
         }
         for f in features {
-            index.entry(f).or_default().push((s, first));
+            self.index.insert(f, s, first);
         }
     }
-    (0..stories.len()).map(|s| uf.find(s)).collect()
+
+    /// Makes the storylines of stories `a` and `b` one (when a story merges into another).
+    pub fn join(&mut self, a: usize, b: usize) {
+        let (ra, rb) = (self.uf.find(a), self.uf.find(b));
+        if ra == rb {
+            return;
+        }
+        let mut joined = self.lines.get(ra).cloned().unwrap_or_default();
+        if let Some(other) = self.lines.get(rb) {
+            joined.absorb(other);
+        }
+        self.uf.union(ra, rb);
+        let root = self.uf.find(ra);
+        if let Some(slot) = self.lines.get_mut(root) {
+            *slot = joined;
+        }
+    }
+
+    /// The storyline root of story `s`.
+    pub fn find(&mut self, s: usize) -> usize {
+        self.uf.find(s)
+    }
+}
+
+/// The storyline root (smallest story index of its storyline) of each story, the stories
+/// taken in date order.
+pub fn storylines(stories: &[Story]) -> Vec<usize> {
+    let mut order: Vec<usize> = (0..stories.len()).collect();
+    order.sort_by_key(|&s| stories.get(s).map(|st| (st.days.is_none(), st.days)));
+    let mut threads = Threads::default();
+    for &s in &order {
+        if let Some(story) = stories.get(s) {
+            threads.place(s, story);
+        }
+    }
+    (0..stories.len()).map(|s| threads.find(s)).collect()
 }
 
 /// Whether two stories' date ranges are within the storyline span (undated: no veto).

@@ -15,6 +15,13 @@ impl UnionFind {
         }
     }
 
+    /// Adds a singleton set; returns its index.
+    pub fn push(&mut self) -> usize {
+        let i = self.parent.len();
+        self.parent.push(i);
+        i
+    }
+
     /// The root of `i`'s set (the smallest index in it); `i` itself when out of range.
     pub fn find(&mut self, mut i: usize) -> usize {
         while let Some(&p) = self.parent.get(i) {
