@@ -52,6 +52,15 @@ struct LangFile {
     currency: BTreeMap<String, String>,
     #[serde(default)]
     subunits: BTreeMap<String, String>,
+    #[serde(default)]
+    scaled_currency: BTreeMap<String, ScaledCurrency>,
+}
+
+/// A currency abbreviation that also scales ("M€" = a million euros).
+#[derive(Deserialize, Clone)]
+struct ScaledCurrency {
+    code: String,
+    scale: f64,
 }
 
 /// Number words of one language, in hash maps built once.
@@ -70,6 +79,8 @@ struct LangNumbers {
     currency: PhraseMap<String>,
     /// Hundredths of a currency ("centimes", "cents"), mapped to the currency's code.
     subunits: PhraseMap<String>,
+    /// Abbreviations of a scale and a currency together ("4,4 M€").
+    scaled_currency: PhraseMap<ScaledCurrency>,
     /// Every word that can start a number in words, so that most words are passed over with one lookup.
     starts: FxHashSet<String>,
 }
@@ -83,6 +94,10 @@ impl From<LangFile> for LangNumbers {
         let mut subunits = PhraseMap::default();
         for (phrase, code) in f.subunits {
             subunits.insert(&phrase, code);
+        }
+        let mut scaled_currency = PhraseMap::default();
+        for (phrase, c) in f.scaled_currency {
+            scaled_currency.insert(&phrase, c);
         }
         let starts = f
             .units
@@ -107,6 +122,7 @@ impl From<LangFile> for LangNumbers {
             percent: PhraseMap::from_phrases(&f.percent),
             currency,
             subunits,
+            scaled_currency,
         }
     }
 }
@@ -129,6 +145,20 @@ impl NumberReader {
     /// Whether `lang` has number words.
     pub fn knows(&self, lang: &str) -> bool {
         self.langs.contains_key(lang)
+    }
+
+    /// The value of one number word, hyphenated compounds included ("deux", "twenty-one"),
+    /// for words that hold a number among other parts ("two-thirds", "one-in-three").
+    pub fn word_value(&self, lang: &str, word: &str) -> Option<f64> {
+        let parts = compose(self.langs.get(lang)?, word)?;
+        let mut value = 0.0;
+        for part in parts {
+            match part {
+                Part::Unit(v) => value += v,
+                Part::Scale(s) => value = f64::max(value, 1.0) * s,
+            }
+        }
+        Some(value)
     }
 
     /// The number that starts at token `i`, if one does. A number word alone that is also
@@ -190,9 +220,13 @@ impl NumberReader {
             percent = true;
             end += n;
         } else if currency.is_none() {
-            // "400 euros", "5 €", "400 millions d'euros".
+            // "400 euros", "5 €", "400 millions d'euros", "4,4 M€".
             let of = usize::from(l.of.contains(low.get(end)));
-            if let Some((n, code)) = l.currency.at(low, end + of) {
+            if let Some((n, c)) = l.scaled_currency.at(low, end) {
+                currency = Some(c.code.clone());
+                value *= c.scale;
+                end += n;
+            } else if let Some((n, code)) = l.currency.at(low, end + of) {
                 currency = Some(code.clone());
                 end += of + n;
             } else if let Some((n, code)) = l.subunits.at(low, end) {
@@ -509,6 +543,28 @@ mod tests {
         let c = read("50 cents each", "en").unwrap_or_else(|| panic!("not read"));
         assert_eq!((c.value, c.currency.as_deref()), (0.5, Some("USD")));
         assert!(read("5 per cent", "en").is_some_and(|n| n.percent && n.currency.is_none()));
+    }
+
+    #[test]
+    fn scaled_currency_abbreviations_multiply() {
+        let m = read("4,4 M€ de budget", "fr").unwrap_or_else(|| panic!("not read"));
+        assert_eq!(
+            (m.value, m.currency.as_deref(), m.end),
+            (4.4e6, Some("EUR"), 3)
+        );
+        let b = read("2 Md€", "fr").unwrap_or_else(|| panic!("not read"));
+        assert_eq!((b.value, b.currency.as_deref()), (2e9, Some("EUR")));
+        assert!(read("4 M. Dupont", "fr").is_some_and(|n| n.value == 4.0 && n.currency.is_none()));
+    }
+
+    #[test]
+    fn single_number_words_have_values() {
+        let r = NumberReader::bundled();
+        assert_eq!(r.word_value("en", "two"), Some(2.0));
+        assert_eq!(r.word_value("en", "twenty-one"), Some(21.0));
+        assert_eq!(r.word_value("fr", "trois"), Some(3.0));
+        assert_eq!(r.word_value("en", "thirds"), None);
+        assert_eq!(r.word_value("de", "zwei"), None);
     }
 
     #[test]

@@ -12,6 +12,7 @@ mod context;
 mod filter;
 pub mod phrase;
 mod rules;
+mod share;
 
 use rustc_hash::FxHashMap;
 use storyline_model::{Entity, Figure, FigureKind, Qualifier, Quote, QuoteKind, Span, TimeExpr};
@@ -115,7 +116,7 @@ impl FigureRules {
             let first_of_sentence = figures.len();
             let mut i = s.first;
             while i < s.end {
-                let r = match self.reading(doc, low, l, s, i, lang) {
+                let r = match self.reading(doc, low, l, s, i, lang, times) {
                     None => {
                         i += 1;
                         continue;
@@ -265,7 +266,9 @@ impl FigureRules {
         }
     }
 
-    /// The number at token `i` with its range and qualifier.
+    /// The number at token `i` with its range and qualifier, or the share it opens ("la
+    /// moitié", "un sur deux").
+    #[allow(clippy::too_many_arguments)]
     fn reading(
         &self,
         doc: &Doc,
@@ -274,7 +277,14 @@ impl FigureRules {
         s: &Sentence,
         i: usize,
         lang: &str,
+        times: &[TimeExpr],
     ) -> Option<Read> {
+        let qualifier_before = || l.qualifiers.ending_at(low, s.first, i);
+        if let Some(sh) = share::fraction(&self.numbers, low, l, i, lang, || {
+            qualifier_before().is_some()
+        }) {
+            return Some(Read::Number(shared(i, sh, qualifier_before())));
+        }
         let weak = l.one.contains(low.get(i));
         let mut number = match self.numbers.read(doc, low, i, lang) {
             Some(n) => n,
@@ -290,6 +300,10 @@ impl FigureRules {
             None => return None,
         };
         let weak = weak && number.end == i + 1;
+        if let Some(sh) = share::ratio(&self.numbers, doc, low, l, s, &number, lang, times) {
+            let qualifier = l.qualifiers.ending_at(low, s.first, number.first);
+            return Some(Read::Number(shared(number.first, sh, qualifier)));
+        }
         // "- un homme de 56 ans": a dash before an article opens a list item.
         let first = if !weak && filter::minus_before(doc, s, number.first) {
             number.value = -number.value;
@@ -397,7 +411,9 @@ impl FigureRules {
                 unit.clone_from(&m.unit);
             }
         }
-        if who.0 == who.1 && what.is_none() {
+        // "Fifteen of the 19 hijackers", "treize d'entre eux": a count of a group named after it.
+        let partitive = who.0 == who.1 && l.partitive.at(low, r.end).is_some();
+        if who.0 == who.1 && what.is_none() && !partitive {
             // A bare number that is a part ("dont 605 en milieu hospitalier") or a change
             // ("soit 243 de plus") of a figure of its sentence counts what that figure counts.
             // So does a bare number listed after a figure of its sentence ("17.101 personnes
@@ -462,6 +478,32 @@ impl FigureRules {
             part_of,
             span,
         })
+    }
+}
+
+/// The reading of a share starting at token `first`, with the qualifier written before it
+/// (its first token and value), else "about" when the share was rounded ("two-thirds").
+fn shared(first: usize, sh: share::Share, written: Option<(usize, &Qualifier)>) -> Reading {
+    let (start, qualifier) = match written {
+        Some((q, qual)) => (q, *qual),
+        None if sh.rounded => (first, Qualifier::About),
+        None => (first, Qualifier::Exact),
+    };
+    Reading {
+        number: Number {
+            value: sh.value,
+            first,
+            end: sh.end,
+            vague: false,
+            plural: false,
+            percent: true,
+            currency: None,
+        },
+        high: None,
+        start,
+        end: sh.end,
+        qualifier,
+        weak: false,
     }
 }
 

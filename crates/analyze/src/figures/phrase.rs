@@ -102,6 +102,17 @@ impl<V> PhraseMap<V> {
             .map(|(toks, v)| (toks.len(), v))
     }
 
+    /// Whether the one-word phrase `word` is in the set (for parts of a hyphenated token).
+    pub fn contains_word(&self, word: &str) -> bool {
+        self.by_first.get(word).is_some_and(|ids| {
+            ids.iter().any(|&id| {
+                self.entries
+                    .get(id)
+                    .is_some_and(|(toks, _)| toks.len() == 1)
+            })
+        })
+    }
+
     /// The longest phrase ending just before token `end` and starting at or after `floor`:
     /// its first token and value.
     pub fn ending_at(&self, low: &Lowered, floor: usize, end: usize) -> Option<(usize, &V)> {
@@ -147,5 +158,10 @@ mod tests {
         assert_eq!(map.ending_at(low, 0, 2).map(|(s, _)| s), Some(0));
         assert!(map.ending_at(low, 1, 2).is_none(), "floor cuts the phrase");
         assert!(map.at(low, 2).is_none());
+        assert!(map.contains_word("selon"));
+        assert!(
+            !map.contains_word("jusqu'"),
+            "a word of a longer phrase is not a phrase"
+        );
     }
 }

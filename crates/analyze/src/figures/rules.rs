@@ -2,7 +2,7 @@
 
 use std::collections::BTreeMap;
 
-use rustc_hash::FxHashSet;
+use rustc_hash::{FxHashMap, FxHashSet};
 use serde::de::value::{Error as ValueError, StrDeserializer};
 use serde::Deserialize;
 use storyline_model::{FigureKind, Qualifier};
@@ -16,6 +16,19 @@ struct LangFile {
     kinds: BTreeMap<String, Vec<String>>,
     #[serde(default)]
     words: Words,
+    #[serde(default)]
+    shares: Shares,
+}
+
+/// Fractions and ratios ("la moitié", "two-thirds", "un Français sur deux"); see `share.rs`.
+#[derive(Deserialize, Default)]
+#[serde(default)]
+struct Shares {
+    denominators: BTreeMap<String, f64>,
+    alone: Vec<String>,
+    one: Vec<String>,
+    of: Vec<String>,
+    ratio_join: Vec<String>,
 }
 
 /// Word lists; any may be left out of a file.
@@ -42,6 +55,7 @@ struct Words {
     one_stressed: Vec<String>,
     one_not_after: Vec<String>,
     persons: Vec<String>,
+    partitive: Vec<String>,
 }
 
 /// Figure rules of one language.
@@ -75,6 +89,19 @@ pub(super) struct FigureLang {
     pub one_not_after: FxHashSet<String>,
     /// Nouns of people, the ones a toll counts one at a time ("un automobiliste", "un mort").
     pub persons: FxHashSet<String>,
+    /// Words right after a number with no noun that make it a count of a group named after
+    /// them ("Fifteen of the 19 hijackers", "treize d'entre eux").
+    pub partitive: PhraseMap<()>,
+    /// Share words and the denominator they stand for ("moitié" = 2, "thirds" = 3).
+    pub share_denominators: FxHashMap<String, f64>,
+    /// Share words that are a share with no numerator before them ("nearly half").
+    pub share_alone: FxHashSet<String>,
+    /// Articles before a share word that mean one share ("la moitié", "a third").
+    pub share_one: FxHashSet<String>,
+    /// Words after a share word that say what it is a share of ("la moitié des", "half of").
+    pub share_of: FxHashSet<String>,
+    /// Words between the two numbers of a ratio ("un sur deux", "1 in 3").
+    pub ratio_join: PhraseMap<()>,
 }
 
 /// A data-file key read as one of the model's snake_case enum names.
@@ -103,6 +130,7 @@ impl FigureLang {
         }
         let set = |v: Vec<String>| v.into_iter().collect::<FxHashSet<_>>();
         let w = f.words;
+        let sh = f.shares;
         Ok(FigureLang {
             qualifiers,
             kinds,
@@ -126,6 +154,12 @@ impl FigureLang {
             one_stressed: set(w.one_stressed),
             one_not_after: set(w.one_not_after),
             persons: set(w.persons),
+            partitive: PhraseMap::from_phrases(&w.partitive),
+            share_denominators: sh.denominators.into_iter().collect(),
+            share_alone: set(sh.alone),
+            share_one: set(sh.one),
+            share_of: set(sh.of),
+            ratio_join: PhraseMap::from_phrases(&sh.ratio_join),
         })
     }
 }

@@ -825,3 +825,139 @@ fn a_bare_amount_after_money_is_money() {
         ]
     );
 }
+
+#[test]
+fn shares_in_words_are_percentages() {
+    let cases: &[(&str, &str, f64, Qualifier)] = &[
+        (
+            "La moitié des salariés ont fait grève.",
+            "fr",
+            50.0,
+            Qualifier::Exact,
+        ),
+        (
+            "Près de la moitié des paquets coûtent plus cher.",
+            "fr",
+            50.0,
+            Qualifier::Nearly,
+        ),
+        (
+            "Deux tiers des électeurs ont voté.",
+            "fr",
+            66.7,
+            Qualifier::About,
+        ),
+        (
+            "Un tiers des communes sont touchées.",
+            "fr",
+            33.3,
+            Qualifier::About,
+        ),
+        (
+            "Un Français sur deux part en vacances.",
+            "fr",
+            50.0,
+            Qualifier::Exact,
+        ),
+        (
+            "Environ un habitant de la ville sur cinq est au chômage.",
+            "fr",
+            20.0,
+            Qualifier::About,
+        ),
+        (
+            "Two-thirds of the senators voted for the bill.",
+            "en",
+            66.7,
+            Qualifier::About,
+        ),
+        (
+            "Roughly half of the emails were deleted.",
+            "en",
+            50.0,
+            Qualifier::About,
+        ),
+        (
+            "They give him a one-in-three chance to win.",
+            "en",
+            33.3,
+            Qualifier::About,
+        ),
+        (
+            "Voters gave him a 1 in 4 chance.",
+            "en",
+            25.0,
+            Qualifier::Exact,
+        ),
+        (
+            "Three-quarters of the members agreed.",
+            "en",
+            75.0,
+            Qualifier::Exact,
+        ),
+    ];
+    for (text, lang, value, qualifier) in cases {
+        let f = only(text, lang);
+        assert_eq!(
+            (f.value, f.qualifier, f.what),
+            (*value, *qualifier, FigureKind::Percent),
+            "{text}"
+        );
+    }
+}
+
+#[test]
+fn lookalikes_of_shares_are_not_shares() {
+    assert!(figures("Il a attendu un quart d'heure.", "fr").is_empty());
+    assert!(figures("Le tiers payant est généralisé.", "fr").is_empty());
+    assert!(figures("The second half was better.", "en").is_empty());
+    assert!(figures("Elle est à moitié vide.", "fr").is_empty());
+    // "2 killed in 3 attacks" is two counts, not a ratio.
+    let found = figures("Two people were killed in three attacks.", "en");
+    assert!(
+        found.iter().all(|f| f.what != FigureKind::Percent),
+        "{found:#?}"
+    );
+    // "3 in 2019" is a count and a year.
+    assert!(figures("He won 3 in 2019.", "en")
+        .iter()
+        .all(|f| f.what != FigureKind::Percent));
+}
+
+#[test]
+fn a_share_of_a_count_leaves_the_count_a_figure() {
+    let found = figures("La moitié des 931 patients sont sortis.", "fr");
+    assert_eq!(values(&found), vec![50.0, 931.0]);
+    assert_eq!(found[0].what, FigureKind::Percent);
+}
+
+#[test]
+fn partitive_counts_are_figures() {
+    let found = figures("Fifteen of the 19 hijackers were Saudi citizens.", "en");
+    assert_eq!(values(&found), vec![15.0, 19.0]);
+    let found = figures(
+        "Fifty members signed the letter, and 18 of them are women.",
+        "en",
+    );
+    assert_eq!(values(&found), vec![50.0, 18.0]);
+    let f = only(
+        "Parmi les habitants, treize d'entre eux ont été blessés.",
+        "fr",
+    );
+    assert_eq!((f.value, f.what), (13.0, FigureKind::Injured));
+    assert!(
+        figures("One of the senators left.", "en").is_empty(),
+        "one of them is an article"
+    );
+}
+
+#[test]
+fn money_abbreviated_with_its_scale() {
+    let f = only("Le projet a coûté 4,4 M€ à la commune.", "fr");
+    assert_eq!(
+        (f.value, f.what, f.unit.as_deref()),
+        (4.4e6, FigureKind::Money, Some("EUR"))
+    );
+    let f = only("The deal is worth $2.5bn.", "en");
+    assert_eq!((f.value, f.what), (2.5e9, FigureKind::Money));
+}
