@@ -15,6 +15,10 @@ use crate::Report;
 /// Shingle length of the benchmark.
 const SHINGLE: usize = 4;
 
+/// When this environment variable is set, the per-page precision and recall of the tuning half
+/// (even sorted ids) are printed to stderr, worst first, to find the classes of errors.
+pub const MISSES_ENV: &str = "STORYLINE_EXTRACT_MISSES";
+
 /// Scores our HTML extractor on the benchmark's pages.
 pub fn score(data: &Path, report: &mut Report) {
     let dir = data.join("scrapinghub-article-extraction-benchmark");
@@ -32,6 +36,7 @@ pub fn score(data: &Path, report: &mut Report) {
     ids.sort();
     let mut counts = Vec::with_capacity(ids.len());
     let mut halves: [Vec<Counts>; 2] = Default::default();
+    let mut tuning = Vec::new();
     for (i, id) in ids.iter().enumerate() {
         let gold = &truth[*id];
         let page = dir.join("html").join(format!("{id}.html.gz"));
@@ -39,6 +44,12 @@ pub fn score(data: &Path, report: &mut Report) {
         let c = shingle_counts(gold, got.as_deref().unwrap_or(""));
         counts.push(c);
         halves[i % 2].push(c);
+        if i % 2 == 0 {
+            tuning.push((c, id.as_str()));
+        }
+    }
+    if std::env::var_os(MISSES_ENV).is_some() {
+        print_misses(&mut tuning);
     }
     let Some(all) = Scores::of(&counts) else {
         report
@@ -69,6 +80,18 @@ pub fn score(data: &Path, report: &mut Report) {
         half(&halves[0]),
         half(&halves[1])
     ));
+}
+
+/// Prints the tuning half's pages by their share of false positives and negatives, worst first.
+fn print_misses(pages: &mut [(Counts, &str)]) {
+    let loss = |c: &Counts| c.fp + c.fn_;
+    pages.sort_by(|a, b| loss(&b.0).total_cmp(&loss(&a.0)));
+    for (c, id) in pages.iter().filter(|(c, _)| loss(c) > 0.0) {
+        eprintln!(
+            "extract.scrapinghub {id}: tp {:.3} fp {:.3} fn {:.3}",
+            c.tp, c.fp, c.fn_
+        );
+    }
 }
 
 /// The gold bodies by page id.

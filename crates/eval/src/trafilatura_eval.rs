@@ -53,6 +53,9 @@ pub fn score(data: &Path, report: &mut Report) {
             .and_then(|a| a.into_iter().next());
         spent += started.elapsed();
         let page = Page::of(item, article.as_ref());
+        if i % 2 == 0 && std::env::var_os(crate::scrapinghub::MISSES_ENV).is_some() {
+            print_misses(url, &path, item, article.as_ref(), &page);
+        }
         all.add(&page);
         halves[i % 2].add(&page);
     }
@@ -101,6 +104,56 @@ pub fn score(data: &Path, report: &mut Report) {
         all.pages,
         spent.as_secs_f64()
     ));
+}
+
+/// Prints a tuning-half page's missed 'with' and found 'without' segments, and its wrong
+/// title, author or date, one line each.
+fn print_misses(
+    url: &str,
+    path: &Path,
+    item: &Value,
+    article: Option<&storyline_model::Article>,
+    page: &Page,
+) {
+    let text = norm(&article.map(article_text).unwrap_or_default());
+    let segments = |key: &str| -> Vec<String> {
+        item[key]
+            .as_array()
+            .map(|a| a.iter().filter_map(Value::as_str).map(norm).collect())
+            .unwrap_or_default()
+    };
+    let file = path.display();
+    for s in segments("with")
+        .iter()
+        .filter(|s| !text.contains(s.as_str()))
+    {
+        eprintln!("extract.trafilatura_eval {file} {url} missed: {s}");
+    }
+    for s in segments("without")
+        .iter()
+        .filter(|s| text.contains(s.as_str()))
+    {
+        eprintln!("extract.trafilatura_eval {file} {url} kept: {s}");
+    }
+    let got = [
+        ("title", page.title, article.and_then(|a| a.title.clone())),
+        (
+            "author",
+            page.author,
+            article.and_then(|a| a.author.clone()),
+        ),
+        (
+            "date",
+            page.date,
+            article.and_then(|a| a.published.value.clone()),
+        ),
+    ];
+    for (key, right, value) in got {
+        if right == Some(false) {
+            let gold = item[key].as_str().unwrap_or("");
+            eprintln!("extract.trafilatura_eval {file} {url} {key}: {value:?} want {gold:?}");
+        }
+    }
 }
 
 /// The decoded page, as `storyline ingest` decodes it (gzip, then the declared charset).
