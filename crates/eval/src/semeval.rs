@@ -13,8 +13,8 @@ use std::time::Instant;
 
 use rayon::prelude::*;
 use storyline_analyze::Analyzer;
-use storyline_link::similarity;
-use storyline_model::{Article, Format};
+use storyline_link::similarity::{self, Profile};
+use storyline_model::{Analysis, Article, Format};
 
 use crate::Report;
 
@@ -132,6 +132,76 @@ fn by_language_pair(scored: &[Scored]) -> String {
 fn correlate<'a>(pairs: impl IntoIterator<Item = &'a Scored>) -> (Option<f64>, usize) {
     let (xs, ys): (Vec<f64>, Vec<f64>) = pairs.into_iter().map(|s| (s.score, s.similar)).unzip();
     (pearson(&xs, &ys), xs.len())
+}
+
+/// Bytes of each article that are embedded (title and lead, see
+/// `similarity::features::embedding_text`).
+pub const EMBED_CHARS: usize = 600;
+/// Texts per call of the embedding engine (it spreads a batch over the cores).
+const EMBED_BATCH: usize = 32;
+
+/// How the embeddings of a run were made.
+#[derive(Debug, Clone, Copy)]
+pub struct Embedded {
+    /// Articles embedded.
+    pub articles: usize,
+    /// Wall-clock seconds spent embedding them.
+    pub seconds: f64,
+}
+
+/// The profiles of analysed pairs; with sentence embeddings of the first `embed_chars`
+/// bytes of each article when the build has the feature `embed` and
+/// `STORYLINE_E5` names the model (then also how long they took).
+pub fn profiles(
+    analyses: &[(Analysis, Analysis)],
+    embed_chars: usize,
+) -> Result<(Vec<(Profile, Profile)>, Option<Embedded>), String> {
+    let profiles: Vec<(Profile, Profile)> = analyses
+        .par_iter()
+        .map(|(a, b)| (Profile::new(a), Profile::new(b)))
+        .collect();
+    let texts: Vec<String> = analyses
+        .iter()
+        .flat_map(|(a, b)| [a, b])
+        .map(|a| similarity::features::embedding_text(a, embed_chars))
+        .collect();
+    let started = Instant::now();
+    let Some(vectors) = embed(&texts)? else {
+        return Ok((profiles, None));
+    };
+    let embedded = Embedded {
+        articles: texts.len(),
+        seconds: started.elapsed().as_secs_f64(),
+    };
+    let mut vectors = vectors.into_iter();
+    let profiles = profiles
+        .into_iter()
+        .map(|(a, b)| match (vectors.next(), vectors.next()) {
+            (Some(x), Some(y)) => (a.with_embedding(x), b.with_embedding(y)),
+            _ => (a, b),
+        })
+        .collect();
+    Ok((profiles, Some(embedded)))
+}
+
+/// The embeddings of some texts, or `None` when the model is not configured.
+#[cfg(feature = "embed")]
+fn embed(texts: &[String]) -> Result<Option<Vec<Vec<f32>>>, String> {
+    let Some(embedder) = similarity::embed::Embedder::from_env()? else {
+        return Ok(None);
+    };
+    let mut out = Vec::with_capacity(texts.len());
+    for batch in texts.chunks(EMBED_BATCH) {
+        let batch: Vec<&str> = batch.iter().map(String::as_str).collect();
+        out.extend(embedder.embed(&batch)?);
+    }
+    Ok(Some(out))
+}
+
+/// Without the feature `embed` there is no model to run.
+#[cfg(not(feature = "embed"))]
+fn embed(_texts: &[String]) -> Result<Option<Vec<Vec<f32>>>, String> {
+    Ok(None)
 }
 
 /// The rows of the CSV; texts hold newlines and quotes, hence a real CSV reader.
