@@ -5,32 +5,11 @@ mod common;
 
 use std::collections::HashMap;
 
-use common::fixture;
+use common::{fixture, synthetic, words};
 use storyline_analyze::Analyzer;
 use storyline_link::calibration;
 use storyline_link::Linker;
-use storyline_model::{Analysis, LinkIds, Precision, Published};
-
-/// An analysis with the given terms (each counted once), no entity and no fingerprint (so
-/// that the near-duplicate detector stays out of the way), published on `date`.
-fn synthetic(base: &Analysis, id: &str, date: &str, terms: &[String]) -> Analysis {
-    let mut a = base.clone();
-    a.id = id.to_string();
-    a.terms = terms.iter().map(|t| (t.clone(), 1)).collect();
-    a.entities.clear();
-    a.fingerprint.clear();
-    a.published = Published {
-        value: Some(date.to_string()),
-        precision: Precision::Day,
-        from: "test".to_string(),
-    };
-    a
-}
-
-/// `n` distinct terms named after `prefix`.
-fn words(prefix: &str, n: usize) -> Vec<String> {
-    (0..n).map(|i| format!("{prefix}{i}")).collect()
-}
+use storyline_model::{Analysis, LinkIds};
 
 fn base() -> Analysis {
     fixture(&Analyzer::new(), "football.txt", "fr")

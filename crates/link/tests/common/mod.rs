@@ -39,6 +39,27 @@ pub fn fixture(analyzer: &Analyzer, name: &str, lang: &str) -> Analysis {
     analyzer.analyze(&article)
 }
 
+/// An analysis with the given terms (each counted once), no entity and no fingerprint (so
+/// that the near-duplicate detector stays out of the way), published on `date`.
+pub fn synthetic(base: &Analysis, id: &str, date: &str, terms: &[String]) -> Analysis {
+    let mut a = base.clone();
+    a.id = id.to_string();
+    a.terms = terms.iter().map(|t| (t.clone(), 1)).collect();
+    a.entities.clear();
+    a.fingerprint.clear();
+    a.published = Published {
+        value: Some(date.to_string()),
+        precision: Precision::Day,
+        from: "test".to_string(),
+    };
+    a
+}
+
+/// `n` distinct terms named after `prefix`.
+pub fn words(prefix: &str, n: usize) -> Vec<String> {
+    (0..n).map(|i| format!("{prefix}{i}")).collect()
+}
+
 /// The string field `name` of a JSON record.
 pub fn json_field(json: &serde_json::Value, name: &str) -> Option<String> {
     json.get(name).and_then(|v| v.as_str()).map(str::to_string)
