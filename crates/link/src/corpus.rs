@@ -4,6 +4,7 @@
 use rustc_hash::FxHashMap;
 use storyline_model::{Analysis, Entity};
 
+use crate::concepts;
 use crate::dates::day_number;
 use crate::similarity::{entity_weight, sort_merge, tf_weight};
 use crate::vector::{normalize, Vector};
@@ -63,6 +64,11 @@ pub struct Item {
     pub keys: Vector,
     /// MinHash signature.
     pub fingerprint: Vec<u32>,
+    /// Language, as an index into [`Corpus::languages`].
+    pub lang: u32,
+    /// Bilingual concept ids of its title and lead ([`crate::concepts`]) with their
+    /// sublinear counts: what it shares with reports in other languages.
+    pub concepts: Vector,
 }
 
 /// All articles added so far with the vocabularies of their terms and keys.
@@ -74,14 +80,18 @@ pub struct Corpus {
     pub terms: Vocabulary,
     /// Entity keys.
     pub keys: Vocabulary,
+    /// Bilingual concepts.
+    pub concepts: Vocabulary,
+    /// Language codes, in order of first use.
+    pub languages: Vec<String>,
     /// The surface forms of each key id with how many articles use them, for display:
     /// the most common form is the safest (the longest may be a recognizer's overreach).
     key_forms: Vec<FxHashMap<String, u32>>,
 }
 
 impl Corpus {
-    /// Adds one article; returns its index in [`Corpus::items`].
-    pub fn add(&mut self, a: &Analysis) -> usize {
+    /// Adds one article (at the end of [`Corpus::items`]).
+    pub fn add(&mut self, a: &Analysis) {
         let mut terms: Vector = a
             .terms
             .iter()
@@ -109,6 +119,12 @@ impl Corpus {
             keys.push((id, entity_weight(e)));
         }
         sort_merge(&mut keys);
+        let lang = self.language(&a.lang);
+        let mut concepts: Vector = concepts::count(a)
+            .into_iter()
+            .map(|(c, n)| (self.concepts.count(&c.to_string()), tf_weight(n)))
+            .collect();
+        sort_merge(&mut concepts);
         self.items.push(Item {
             id: a.id.clone(),
             title: a.title.clone(),
@@ -116,8 +132,22 @@ impl Corpus {
             terms,
             keys,
             fingerprint: a.fingerprint.clone(),
+            lang,
+            concepts,
         });
-        self.items.len() - 1
+    }
+
+    /// The index of language `code` in [`Corpus::languages`], added when new.
+    fn language(&mut self, code: &str) -> u32 {
+        let at = self
+            .languages
+            .iter()
+            .position(|l| l == code)
+            .unwrap_or_else(|| {
+                self.languages.push(code.to_string());
+                self.languages.len() - 1
+            });
+        u32::try_from(at).unwrap_or(u32::MAX)
     }
 
     /// The display name of key `id`: its most common surface form (ties: the shorter,
@@ -142,6 +172,11 @@ impl Corpus {
     /// The idf-weighted entity-key vector of item `i`, scaled to unit length.
     pub fn key_vector(&self, i: usize) -> Vector {
         self.weighted(i, |item| &item.keys, &self.keys)
+    }
+
+    /// The idf-weighted bilingual concept vector of item `i`, scaled to unit length.
+    pub fn concept_vector(&self, i: usize) -> Vector {
+        self.weighted(i, |item| &item.concepts, &self.concepts)
     }
 
     fn weighted(&self, i: usize, part: impl Fn(&Item) -> &Vector, vocab: &Vocabulary) -> Vector {

@@ -14,6 +14,7 @@
 
 pub mod calibration;
 pub mod compare;
+pub mod concepts;
 pub mod corpus;
 pub mod dates;
 pub mod dedup;
@@ -101,7 +102,8 @@ impl Linker {
     /// around the article's own publication date, so an article that arrives late joins
     /// the stories of its date. Stories it shows to be one are merged, and reported.
     pub fn place(&mut self, analysis: &Analysis) -> Placement {
-        let i = self.corpus.add(analysis);
+        self.corpus.add(analysis);
+        let i = self.corpus.items.len() - 1;
         let placed = self.clusterer.place(&self.corpus, i);
         if placed.opened {
             if let Some(story) = self.clusterer.story(placed.story) {

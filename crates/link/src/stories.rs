@@ -12,6 +12,11 @@
 //! either side has no date), else opens a new story. A near-duplicate joins its original's
 //! story without a vote.
 //!
+//! Across languages stemmed terms share nothing, so an article is scored against a story
+//! with no member in its language by bilingual concepts in place of terms
+//! ([`Story::score_across`], [`crate::concepts`]), and only when they share actors; a
+//! comparison within one language is unchanged.
+//!
 //! Stories merge when later evidence shows they are one: after an article joins a story,
 //! the grown story is scored against the other candidates of that article, and any that
 //! now reaches the same threshold (centroid against centroid, within the same time limits)
@@ -57,6 +62,11 @@ pub struct Story {
     pub centroid: Vector,
     /// Sum of the members' unit key vectors.
     pub keys: Vector,
+    /// Sum of the members' unit bilingual concept vectors, pruned like the centroid.
+    pub concepts: Vector,
+    /// The languages of its members, one bit per language index (languages past the
+    /// 64th share the last bit).
+    pub langs: u64,
     /// Features already in the index for this story.
     indexed: FxHashSet<(bool, u32)>,
 }
@@ -69,6 +79,37 @@ impl Story {
         self.centroid = merge(&self.centroid, terms);
         prune(&mut self.centroid, CENTROID_TERMS);
         self.keys = merge(&self.keys, keys);
+    }
+
+    /// Records the language and the unit concept vector of a member added by
+    /// [`Story::add`], for comparisons across languages.
+    pub fn add_language(&mut self, lang: u32, concepts: &Vector) {
+        self.langs |= lang_bit(lang);
+        self.concepts = merge(&self.concepts, concepts);
+        prune(&mut self.concepts, CENTROID_TERMS);
+    }
+
+    /// Whether none of the languages `langs` is among the story's, so that stemmed terms
+    /// cannot be compared and concepts stand in for them.
+    fn foreign(&self, langs: u64) -> bool {
+        self.langs & langs == 0 && self.langs != 0 && langs != 0
+    }
+
+    /// The score across languages: [`Story::score`] with bilingual concepts in place of
+    /// terms. Shared actors are required (no entity keys on either side: no score), as
+    /// concepts are common news words and name no one.
+    pub fn score_across(&self, concepts: &Vector, keys: &Vector, gap: Option<i64>) -> f64 {
+        if keys.is_empty() || self.keys.is_empty() {
+            return 0.0;
+        }
+        let overlap = cosine(keys, &self.keys);
+        if overlap == 0.0 {
+            return 0.0;
+        }
+        event_score(
+            content_score(cosine(concepts, &self.concepts), Some(overlap)),
+            gap,
+        )
     }
 
     /// The score of an article (or of another story's centroid) against this story, given
@@ -85,6 +126,9 @@ impl Story {
         self.centroid = merge(&self.centroid, &other.centroid);
         prune(&mut self.centroid, CENTROID_TERMS);
         self.keys = merge(&self.keys, &other.keys);
+        self.concepts = merge(&self.concepts, &other.concepts);
+        prune(&mut self.concepts, CENTROID_TERMS);
+        self.langs |= other.langs;
         self.indexed.extend(other.indexed);
     }
 
@@ -99,6 +143,11 @@ impl Story {
         let whole = last.max(l) - first.min(f);
         (gap <= WINDOW_DAYS && whole <= EVENT_MAX_DAYS).then_some(Some(gap))
     }
+}
+
+/// The bit of language index `lang` in [`Story::langs`].
+fn lang_bit(lang: u32) -> u64 {
+    1 << lang.min(63)
 }
 
 /// The smallest range holding both (either may be unknown).
@@ -124,6 +173,14 @@ pub struct Clustering {
     pub story_of: Vec<usize>,
     /// The first item of each item's near-duplicate group, when it is not the item itself.
     pub duplicate_of: Vec<Option<usize>>,
+}
+
+/// The unit vectors of one article and its language bit.
+struct Vectors {
+    terms: Vector,
+    keys: Vector,
+    concepts: Vector,
+    langs: u64,
 }
 
 /// Where [`Clusterer::place`] put one item.
@@ -174,14 +231,9 @@ impl Clusterer {
         ranked.into_iter().map(|(s, _)| s).collect()
     }
 
-    /// The best of `candidates` for an article, when one reaches the threshold.
-    fn best(
-        &self,
-        candidates: &[usize],
-        day: Option<i64>,
-        terms: &Vector,
-        keys: &Vector,
-    ) -> Option<usize> {
+    /// The best of `candidates` for an article, when one reaches the threshold: scored by
+    /// terms against a story with a member in its language, by concepts against others.
+    fn best(&self, candidates: &[usize], day: Option<i64>, article: &Vectors) -> Option<usize> {
         let mut best: Option<(usize, f64)> = None;
         for &s in candidates {
             let Some(story) = self.stories.get(s) else {
@@ -190,7 +242,11 @@ impl Clusterer {
             let Some(gap) = story.gap(day.map(|d| (d, d))) else {
                 continue;
             };
-            let score = story.score(terms, keys, gap);
+            let score = if story.foreign(article.langs) {
+                story.score_across(&article.concepts, &article.keys, gap)
+            } else {
+                story.score(&article.terms, &article.keys, gap)
+            };
             if score >= needed(gap) && best.is_none_or(|(_, b)| score > b) {
                 best = Some((s, score));
             }
@@ -218,7 +274,12 @@ impl Clusterer {
             let Some(gap) = story.gap(other.days) else {
                 continue;
             };
-            if story.score(&other.centroid, &other.keys, gap) < needed(gap) {
+            let score = if story.foreign(other.langs) {
+                story.score_across(&other.concepts, &other.keys, gap)
+            } else {
+                story.score(&other.centroid, &other.keys, gap)
+            };
+            if score < needed(gap) {
                 continue;
             }
             self.merged.union(s, c);
@@ -262,20 +323,24 @@ impl Clusterer {
             self.story_of.resize(i + 1, None);
             self.duplicate_of.resize(i + 1, None);
         }
-        let terms = corpus.term_vector(i);
-        let keys = corpus.key_vector(i);
+        let article = Vectors {
+            terms: corpus.term_vector(i),
+            keys: corpus.key_vector(i),
+            concepts: corpus.concept_vector(i),
+            langs: lang_bit(item.lang),
+        };
         let original = self.dups.find(&item.fingerprint);
         if !item.fingerprint.is_empty() {
             self.dups.insert(i, &item.fingerprint);
         }
-        let features = query(&terms, &keys);
+        let features = query(&article.terms, &article.keys);
         let mut candidates = Vec::new();
         let mut opened = false;
         let story = match original.and_then(|o| self.story_of.get(o).copied().flatten()) {
             Some(s) => self.merged.find(s),
             None => {
                 candidates = self.candidates(&features, item.day);
-                let best = self.best(&candidates, item.day, &terms, &keys);
+                let best = self.best(&candidates, item.day, &article);
                 best.unwrap_or_else(|| {
                     opened = true;
                     self.stories.push(Story::default());
@@ -284,7 +349,8 @@ impl Clusterer {
             }
         };
         if let Some(s) = self.stories.get_mut(story) {
-            s.add(i, item.day, &terms, &keys);
+            s.add(i, item.day, &article.terms, &article.keys);
+            s.add_language(item.lang, &article.concepts);
         }
         // A new story scored below the threshold against every candidate already; only a
         // story that grew can now match one of them.
