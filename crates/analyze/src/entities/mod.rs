@@ -238,7 +238,8 @@ impl RuleRecognizer {
                 end += 1;
             } else if initial {
                 end += 3;
-            } else if self.connectors.contains(words.key(end))
+            } else if (self.connectors.contains(words.key(end))
+                || self.capital_particle(words, i, end, sentence))
                 && end + 1 < sentence.end
                 && !words.breaks_after(end)
                 && starts_name(end + 1)
@@ -248,12 +249,48 @@ impl RuleRecognizer {
                 break;
             }
         }
-        let typing = self.type_of(words, i, end, sentence);
-        Some(Mention {
-            first: i,
-            end,
-            typing,
-        })
+        end += self.suffix_len(words, end, sentence);
+        // "Representative Nancy Pelosi", "Secretary of State Hillary Clinton": the title
+        // words before a given name are not part of the person's name.
+        let first = self.name_after_title(words, i, end).unwrap_or(i);
+        let typing = if first > i {
+            Typing::Cued(EntityType::PER)
+        } else {
+            self.type_of(words, i, end, sentence)
+        };
+        Some(Mention { first, end, typing })
+    }
+
+    /// Whether token `j`, inside a name that opened at token `first`, is a capitalised particle
+    /// of a family name ("Bruno Le Maire", "M. Le Drian"): only after a given name or an
+    /// honorific, since "Le" and "La" are also articles that open the next phrase.
+    fn capital_particle(&self, words: &Words, first: usize, j: usize, sentence: &Sentence) -> bool {
+        let person_led = self.first_names.contains(words.key(first))
+            || self.honorific_before(words, first, sentence);
+        j > first && person_led && words.is_capitalized(j) && self.particles.contains(words.key(j))
+    }
+
+    /// The length of a generational suffix at token `end` ("Jesse Jackson Jr.", "Jr" with or
+    /// without its period, after a comma or not), 0 when there is none.
+    fn suffix_len(&self, words: &Words, end: usize, sentence: &Sentence) -> usize {
+        let comma = usize::from(words.raw(end) == ",");
+        let at = end + comma;
+        if at >= sentence.end || !is_suffix(words.raw(at)) || words.breaks_after(end) {
+            return 0;
+        }
+        let period = usize::from(at + 1 < sentence.end && words.raw(at + 1) == ".");
+        comma + 1 + period
+    }
+
+    /// The first token of a given name that follows title words inside the span
+    /// `first..end` ("House Speaker Nancy Pelosi" -> "Nancy"): every word before it is a
+    /// title, an honorific, a connector or a capitalised word, and at least one is a title.
+    fn name_after_title(&self, words: &Words, first: usize, end: usize) -> Option<usize> {
+        let given = (first + 1..end.saturating_sub(1))
+            .find(|&j| self.first_names.contains(words.key(j)) && words.is_capitalized(j + 1))?;
+        (first..given)
+            .any(|j| self.titles.contains(words.key(j)) || self.honorifics.contains(words.raw(j)))
+            .then_some(given)
     }
 
     /// Whether token `i` is an honorific written before a name ("M." or "Mme").
@@ -263,17 +300,21 @@ impl RuleRecognizer {
             && !words.breaks_after(i)
     }
 
-    /// The type the cues give to the span `first..end`.
-    fn type_of(&self, words: &Words, first: usize, end: usize, sentence: &Sentence) -> Typing {
+    /// Whether an honorific stands right before token `first` ("M. Le Maire", "Mme Borne").
+    fn honorific_before(&self, words: &Words, first: usize, sentence: &Sentence) -> bool {
         let before = |k: usize| first.checked_sub(k).filter(|&j| j >= sentence.first);
-        let honorific = match before(1) {
+        match before(1) {
             Some(j) if words.raw(j) == "." => {
                 before(2).is_some_and(|h| self.is_honorific(words, h))
             }
             Some(j) => self.is_honorific(words, j),
             None => false,
-        };
-        if honorific {
+        }
+    }
+
+    /// The type the cues give to the span `first..end`.
+    fn type_of(&self, words: &Words, first: usize, end: usize, sentence: &Sentence) -> Typing {
+        if self.honorific_before(words, first, sentence) {
             return Typing::Cued(EntityType::PER);
         }
         if (first..end).any(|j| self.org_heads.contains(words.key(j))) {
@@ -325,6 +366,13 @@ impl RuleRecognizer {
 
     /// The key of a person named by tokens `first..end`: family name with its particles.
     fn person_key(&self, words: &Words, first: usize, end: usize) -> String {
+        // "Jackson Jr." is keyed by "Jackson".
+        let mut end = end;
+        while end > first + 1
+            && (is_suffix(words.raw(end - 1)) || matches!(words.raw(end - 1), "." | ","))
+        {
+            end -= 1;
+        }
         let mut start = end.saturating_sub(1).max(first);
         while start > first && self.particles.contains(words.key(start - 1)) {
             start -= 1;
@@ -422,6 +470,11 @@ impl Recognizer for RuleRecognizer {
         }
         entities
     }
+}
+
+/// Whether a word is a generational suffix of a name ("Jr", "Sr").
+fn is_suffix(raw: &str) -> bool {
+    matches!(raw, "Jr" | "Sr" | "Jr." | "Sr.")
 }
 
 /// The key prefix of a type.

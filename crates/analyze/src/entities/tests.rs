@@ -184,3 +184,45 @@ fn seeds_have_the_acceptance_entities_with_shared_keys() {
         a.matches("Israël").count()
     );
 }
+
+#[test]
+fn capitalised_particles_stay_in_the_family_name_after_a_given_name() {
+    let found = entities(
+        "Le ministre de l'Économie Bruno Le Maire a parlé. M. Le Drian était absent. \
+         Le Maire a ajouté un mot.",
+    );
+    let maire = find(&found, "per:le-maire");
+    assert_eq!(maire.kind, EntityType::PER);
+    assert_eq!(maire.text, "Bruno Le Maire");
+    assert_eq!(find(&found, "per:le-drian").kind, EntityType::PER);
+    assert!(found.iter().all(|e| e.key != "per:bruno"));
+}
+
+#[test]
+fn titles_before_a_given_name_are_not_part_of_the_name() {
+    let en = RuleRecognizer::bundled().recognize(
+        &Doc::new(
+            "Representative Nancy Pelosi spoke first. Then Secretary of State Hillary Clinton \
+             arrived, and House Speaker Paul Ryan left.",
+        ),
+        "en",
+    );
+    assert_eq!(find(&en, "per:pelosi").text, "Nancy Pelosi");
+    assert_eq!(find(&en, "per:clinton").text, "Hillary Clinton");
+    assert_eq!(find(&en, "per:ryan").kind, EntityType::PER);
+}
+
+#[test]
+fn generational_suffixes_join_the_name_but_not_its_key() {
+    let en = RuleRecognizer::bundled().recognize(
+        &Doc::new("Rep. Jesse Jackson Jr. resigned. Jackson said little."),
+        "en",
+    );
+    let jackson = find(&en, "per:jackson");
+    assert!(
+        jackson.text.starts_with("Jesse Jackson Jr"),
+        "{}",
+        jackson.text
+    );
+    assert_eq!(jackson.spans.len(), 2);
+}

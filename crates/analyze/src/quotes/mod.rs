@@ -10,6 +10,7 @@ mod cues;
 mod epithet;
 mod indirect;
 mod marks;
+mod resolve;
 mod speaker;
 
 use rustc_hash::FxHashMap;
@@ -17,11 +18,11 @@ use storyline_model::{Entity, Quote, QuoteKind, Span};
 
 use crate::entities::{Transliteration, Words};
 use crate::text::{Doc, TokenKind};
-use antecedent::{Anaphor, People};
 use cues::Cues;
 use epithet::Epithets;
 use indirect::Reporter;
 use marks::Quoted;
+use resolve::Resolver;
 use speaker::{Attribution, Scope};
 
 /// How many sentences back a bare "le communiqué" looks for the statement it refers to.
@@ -108,83 +109,11 @@ impl QuoteRules {
             found.extend(reported(doc, words, cues, &quoted));
             found.sort_by_key(|f| f.span.start);
         }
-        let people = People::new(entities, &quoted);
-        let mut previous: Option<Previous> = None;
+        let lang = cues.zip(words.as_ref());
+        let mut resolver = Resolver::new(doc, lang, entities, &self.epithets, &quoted);
         let mut quotes = Vec::with_capacity(found.len());
         for f in found {
-            // "he", "elle", "le ministre": the person named last, as a speaker or in the text;
-            // an organisation is not "he".
-            let person = |previous: Option<&Previous>| {
-                let spoke = previous
-                    .filter(|p| p.is_person())
-                    .filter(|p| within(doc, p.end, f.span.start, PRONOUN_REACH));
-                let named = people.before(doc, f.span.start);
-                match (spoke, named) {
-                    // The same person as the last speaker: as that speaker was written.
-                    (Some(p), Some(m))
-                        if m.span.start < p.end || p.key.as_deref() == Some(&m.entity.key) =>
-                    {
-                        p.resolved()
-                    }
-                    (_, Some(m)) => (Some(m.entity.text.clone()), Some(m.entity.key.clone())),
-                    (Some(p), None) => p.resolved(),
-                    (None, None) => (None, None),
-                }
-            };
-            let (speaker, speaker_key) = match f.speaker {
-                Speaker::Named(span) => {
-                    let anaphor = match (cues, &words) {
-                        (Some(cues), Some(words)) => {
-                            antecedent::anaphor(words, cues, span, entities)
-                        }
-                        _ => None,
-                    };
-                    let resolved = match anaphor {
-                        Some(Anaphor::Person) => person(previous.as_ref()),
-                        // "le régulateur", "the committee": the body that spoke last.
-                        Some(Anaphor::Body) => previous
-                            .as_ref()
-                            .filter(|p| !p.is_person())
-                            .filter(|p| within(doc, p.end, f.span.start, PRONOUN_REACH))
-                            .map_or((None, None), Previous::resolved),
-                        None => (None, None),
-                    };
-                    if resolved.0.is_some() {
-                        resolved
-                    } else {
-                        // An entity named in the speaker phrase, else the one entity a
-                        // description fits.
-                        let key = entity_in(entities, span)
-                            .map(|e| e.key.as_str())
-                            .or_else(|| {
-                                words
-                                    .as_ref()
-                                    .and_then(|w| self.epithets.resolve(w, span, entities))
-                            })
-                            .map(str::to_string);
-                        (Some(span.slice(doc.text).to_string()), key)
-                    }
-                }
-                Speaker::Pronoun => person(previous.as_ref()),
-                // "qui a précisé que", "précisant que": whoever was named last.
-                Speaker::Previous => inherit(previous.as_ref(), doc, f.span, 0),
-                Speaker::Unknown if f.kind == QuoteKind::Direct => {
-                    inherit(previous.as_ref(), doc, f.span, 0)
-                }
-                // "Leahy called the speech « a stunt »": the person the sentence opens with.
-                Speaker::Unknown => people
-                    .subject_of(doc, f.span.start)
-                    .map_or((None, None), |m| {
-                        (Some(m.entity.text.clone()), Some(m.entity.key.clone()))
-                    }),
-            };
-            if let Some(name) = &speaker {
-                previous = Some(Previous {
-                    speaker: name.clone(),
-                    key: speaker_key.clone(),
-                    end: f.span.end,
-                });
-            }
+            let (speaker, speaker_key) = resolver.speaker_of(f.span, f.kind, &f.speaker);
             // A word or two in marks that nobody is said to have said is a label ("birthers",
             // « gilets jaunes »), not a quote.
             let label = f.kind == QuoteKind::Partial
@@ -250,47 +179,6 @@ fn reported<'a>(
                 },
             })
     })
-}
-
-/// How many paragraph breaks back "he added" may reach for its speaker.
-const PRONOUN_REACH: usize = 2;
-
-/// The last quotation that had a named speaker.
-struct Previous {
-    speaker: String,
-    key: Option<String>,
-    end: usize,
-}
-
-impl Previous {
-    fn is_person(&self) -> bool {
-        self.key.as_deref().is_some_and(|k| k.starts_with("per:"))
-    }
-
-    /// This speaker, for a later quote.
-    fn resolved(&self) -> (Option<String>, Option<String>) {
-        (Some(self.speaker.clone()), self.key.clone())
-    }
-}
-
-/// Whether at most `reach` paragraph breaks stand between bytes `from` and `to`.
-fn within(doc: &Doc, from: usize, to: usize, reach: usize) -> bool {
-    let between = doc.text.get(from..to).unwrap_or("");
-    between.matches("\n\n").count() <= reach
-}
-
-/// The previous speaker, when the quotation `q` is at most `reach` paragraph breaks after it.
-/// News goes on quoting one speaker across sentences ("“…,” Mr. Steele said. “…”") and names
-/// them again by a pronoun ("He added, “…”").
-fn inherit(
-    previous: Option<&Previous>,
-    doc: &Doc,
-    span: Span,
-    reach: usize,
-) -> (Option<String>, Option<String>) {
-    previous
-        .filter(|p| within(doc, p.end, span.start, reach))
-        .map_or((None, None), Previous::resolved)
 }
 
 /// What the cues say of a quotation's speaker.
@@ -451,21 +339,6 @@ fn is_initial(words: &Words, k: usize) -> bool {
         && k > 0
         && words.is_capitalized(k - 1)
         && words.raw(k - 1).chars().count() <= 3
-}
-
-/// The first entity mentioned inside `span`.
-fn entity_in(entities: &[Entity], span: Span) -> Option<&Entity> {
-    entities
-        .iter()
-        .filter_map(|e| {
-            let inside = e
-                .spans
-                .iter()
-                .find(|m| m.start >= span.start && m.end <= span.end)?;
-            Some((inside.start, e))
-        })
-        .min_by_key(|(start, _)| *start)
-        .map(|(_, e)| e)
 }
 
 /// Direct when the quotation is a statement of its own: it opens its sentence, follows a

@@ -50,11 +50,14 @@ impl Scope<'_> {
 /// The attribution of a sentence, if it has one.
 pub fn attribution(words: &Words, cues: &Cues, scope: &Scope) -> Option<Attribution> {
     let statement = (scope.first..scope.end).any(|j| {
-        !scope.inside_quote(j)
-            && cues
-                .statement_links
+        let linked = || {
+            cues.statement_links
                 .end_at(words, j, scope.end, &cues.skip)
                 .is_some_and(|e| cues.statements.contains(words.key(e)))
+        };
+        // "the statement from Grimm's attorney": a statement with its issuer.
+        let owned = || cues.statements.contains(words.key(j)) && owner_link_len(words, j + 1) > 0;
+        !scope.inside_quote(j) && (linked() || owned())
     });
     let outside = || (scope.first..scope.end).filter(|&j| !scope.inside_quote(j));
     let found = |speaker, after| {
@@ -111,6 +114,11 @@ pub fn attribution(words: &Words, cues: &Cues, scope: &Scope) -> Option<Attribut
     for j in outside() {
         if let Some(e) = cues.sources.end_at(words, j, scope.end, &cues.skip) {
             if let Some(speaker) = speaker_after(words, cues, scope, e) {
+                // "According to The Hill, Clinton criticized … « secrecy »": the outlet is
+                // where it was read; the words are the subject's.
+                if let Some(subject) = subject_after_source(words, cues, scope, j, speaker) {
+                    return found(Some(subject), false);
+                }
                 return found(speaker, true);
             }
         }
@@ -118,6 +126,10 @@ pub fn attribution(words: &Words, cues: &Cues, scope: &Scope) -> Option<Attribut
     for j in outside() {
         if cues.verbs.end_at(words, j, scope.end, &cues.skip).is_some() {
             if let Some(span) = speaker_before(words, cues, scope, j) {
+                // "The statement said": whoever issued the statement quoted before.
+                if is_bare_statement(words, cues, span) {
+                    return found(None, false);
+                }
                 return found(Some(span), false);
             }
             if pronoun_before(words, cues, scope, j) {
@@ -125,7 +137,68 @@ pub fn attribution(words: &Words, cues: &Cues, scope: &Scope) -> Option<Attribut
             }
         }
     }
+    // "LePage offered … comments, saying, “…”": the participle's subject opens the sentence.
+    let participle = outside().any(|j| {
+        j > scope.first && words.raw(j - 1) == "," && cues.participles.contains(words.key(j))
+    });
+    if participle {
+        if let Some(name) = name_at(words, cues, scope, scope.first) {
+            return found(Some(name.0), false);
+        }
+        if pronoun_before(words, cues, scope, scope.first + 1) {
+            return pronoun(false);
+        }
+    }
     None
+}
+
+/// Whether the phrase `span` is a statement with no issuer: "The statement", "the release".
+fn is_bare_statement(words: &Words, cues: &Cues, span: Span) -> bool {
+    let tokens = &words.doc.tokens;
+    let first = tokens.partition_point(|t| t.span.start < span.start);
+    let end = tokens.partition_point(|t| t.span.end <= span.end);
+    let noun = if end == first + 2 && cues.determiners.contains(words.key(first)) {
+        first + 1
+    } else {
+        first
+    };
+    end == noun + 1 && cues.statements.contains(words.key(noun))
+}
+
+/// The name written at token `start`: capitalised words (and the periods of initials and
+/// honorifics, "Gov. Paul LePage"); its span and end token.
+fn name_at(words: &Words, cues: &Cues, scope: &Scope, start: usize) -> Option<(Span, usize)> {
+    let mut end = start;
+    while end < start + MAX_SPEAKER_TOKENS
+        && in_phrase(words, cues, scope, end)
+        && (words.is_capitalized(end) || words.raw(end) == ".")
+    {
+        end += 1;
+    }
+    (end > start && !is_pronoun(words, cues, start, end)).then(|| (span_of(words, start, end), end))
+}
+
+/// The name that follows "According to X," when the source opens the sentence: the subject
+/// of its clause ("According to The Hill, Clinton criticized …").
+fn subject_after_source(
+    words: &Words,
+    cues: &Cues,
+    scope: &Scope,
+    cue: usize,
+    source: Option<Span>,
+) -> Option<Span> {
+    let opens = (scope.first..cue).all(|k| !words.is_word(k));
+    let source = source?;
+    let comma = words
+        .doc
+        .tokens
+        .partition_point(|t| t.span.end <= source.end);
+    if !opens || words.raw(comma) != "," {
+        return None;
+    }
+    let (name, end) = name_at(words, cues, scope, comma + 1)?;
+    // A verb follows the name: "Clinton criticized", not "Clinton, Trump and …".
+    (end < scope.end && words.is_word(end) && !words.is_capitalized(end)).then_some(name)
 }
 
 /// Whether a pronoun stands right after the cue ending at `k` ("», a-t-il dit", "” he said").
@@ -186,11 +259,7 @@ fn in_phrase(words: &Words, cues: &Cues, scope: &Scope, j: usize) -> bool {
 /// The speaker after a cue ending at token `k`: `Some(None)` for a bare statement.
 pub fn speaker_after(words: &Words, cues: &Cues, scope: &Scope, k: usize) -> Option<Option<Span>> {
     let start = cues.skip.skip_all(words, k, scope.end);
-    let mut end = start;
-    while end < start + MAX_SPEAKER_TOKENS && in_phrase(words, cues, scope, end) {
-        end += 1;
-    }
-    end = past_acronym(words, scope, end);
+    let end = phrase_end(words, cues, scope, start);
     // Words cut short by a quotation are the verb's object: "a rappelé la « position… »".
     let cut_by_quote = scope.inside_quote(end) && end < scope.end;
     if end == start || cut_by_quote || is_pronoun(words, cues, start, end) {
@@ -201,12 +270,40 @@ pub fn speaker_after(words: &Words, cues: &Cues, scope: &Scope, k: usize) -> Opt
         (start..(start + 2).min(end)).find(|&j| cues.statements.contains(words.key(j)));
     if let Some(s) = statement_at {
         let owner = s + 1 + owner_link_len(words, s + 1);
+        // The link may be a stop word that ended the phrase: "the statement from …".
+        let end = if owner > s + 1 && owner >= end {
+            phrase_end(words, cues, scope, owner)
+        } else {
+            end
+        };
         if owner == s + 1 || owner >= end {
             return Some(None);
         }
+        let end = apposed_name_end(words, cues, scope, end);
         return Some(Some(span_of(words, owner, end)));
     }
+    let end = apposed_name_end(words, cues, scope, end);
     Some(Some(span_of(words, start, end)))
+}
+
+/// The end of the speaker phrase that starts at token `start`, with the acronym in brackets
+/// that may follow it.
+fn phrase_end(words: &Words, cues: &Cues, scope: &Scope, start: usize) -> usize {
+    let mut end = start;
+    while end < start + MAX_SPEAKER_TOKENS && in_phrase(words, cues, scope, end) {
+        end += 1;
+    }
+    past_acronym(words, scope, end)
+}
+
+/// Past the name in apposition to a title that ends at token `end`: "the statement from
+/// Grimm's attorney, William McGinley" names McGinley.
+fn apposed_name_end(words: &Words, cues: &Cues, scope: &Scope, end: usize) -> usize {
+    let titled = end > scope.first && cues.person_titles.contains(words.key(end - 1));
+    if !titled || words.raw(end) != "," {
+        return end;
+    }
+    name_at(words, cues, scope, end + 1).map_or(end, |(_, e)| e)
 }
 
 /// Past the acronym in brackets that may follow a name at token `end`: "la Commission de

@@ -1,0 +1,276 @@
+//! Who a quote's speaker phrase stands for: the phrase itself with the entity it names, or,
+//! for a pronoun, a title, a description or no cue at all, the speaker or the person that
+//! came before it in the article.
+
+use storyline_model::{Entity, EntityType, QuoteKind, Span};
+
+use super::antecedent::{self, Anaphor, People};
+use super::cues::Cues;
+use super::epithet::Epithets;
+use super::marks::Quoted;
+use super::Speaker;
+use crate::entities::Words;
+use crate::text::Doc;
+
+/// How many paragraph breaks back "he added" may reach for its speaker.
+const PRONOUN_REACH: usize = 2;
+
+/// A speaker as written and its entity key.
+pub type Resolved = (Option<String>, Option<String>);
+
+/// The last quotation that had a named speaker.
+struct Previous {
+    speaker: String,
+    key: Option<String>,
+    end: usize,
+}
+
+impl Previous {
+    fn is_person(&self) -> bool {
+        self.key.as_deref().is_some_and(|k| k.starts_with("per:"))
+    }
+
+    /// This speaker, for a later quote.
+    fn resolved(&self) -> Resolved {
+        (Some(self.speaker.clone()), self.key.clone())
+    }
+}
+
+/// Resolves the speakers of one article's quotes, in text order.
+pub struct Resolver<'d, 'a, 'e> {
+    doc: &'d Doc<'a>,
+    /// The cues of the article's language and its key forms, when the language has cues.
+    lang: Option<(&'d Cues, &'d Words<'d, 'a>)>,
+    entities: &'e [Entity],
+    epithets: &'d Epithets,
+    /// Person mentions outside quotations.
+    people: People<'e>,
+    /// The last quote that got a speaker.
+    previous: Option<Previous>,
+}
+
+impl<'d, 'a, 'e> Resolver<'d, 'a, 'e> {
+    /// For the article `doc` with its `entities` and `quoted` quotations.
+    pub fn new(
+        doc: &'d Doc<'a>,
+        lang: Option<(&'d Cues, &'d Words<'d, 'a>)>,
+        entities: &'e [Entity],
+        epithets: &'d Epithets,
+        quoted: &[Quoted],
+    ) -> Self {
+        Resolver {
+            doc,
+            lang,
+            entities,
+            epithets,
+            people: People::new(entities, quoted),
+            previous: None,
+        }
+    }
+
+    /// The speaker of the quote at `span`, from what the cues said of it; remembered for the
+    /// quotes after it.
+    pub fn speaker_of(&mut self, span: Span, kind: QuoteKind, speaker: &Speaker) -> Resolved {
+        let resolved = self.resolve(span, kind, speaker);
+        if let (Some(name), key) = &resolved {
+            self.previous = Some(Previous {
+                speaker: name.clone(),
+                key: key.clone(),
+                end: span.end,
+            });
+        }
+        resolved
+    }
+}
+
+impl Resolver<'_, '_, '_> {
+    fn resolve(&self, span: Span, kind: QuoteKind, speaker: &Speaker) -> Resolved {
+        let doc = self.doc;
+        match speaker {
+            Speaker::Named(phrase) => self.named(span, *phrase),
+            Speaker::Pronoun => self.person(span),
+            // "qui a précisé que", "précisant que": whoever was named last.
+            Speaker::Previous => self.inherit(span, 0),
+            Speaker::Unknown if kind == QuoteKind::Direct => self.inherit(span, 0),
+            // "Leahy called the speech « a stunt »": the person the sentence opens with.
+            Speaker::Unknown => self
+                .people
+                .subject_of(doc, span.start)
+                .map_or((None, None), |m| {
+                    (Some(m.entity.text.clone()), Some(m.entity.key.clone()))
+                }),
+        }
+    }
+
+    /// The speaker written as `phrase`: a title or description stands for the one named
+    /// before it; else the phrase, keyed by the entity it names.
+    fn named(&self, span: Span, phrase: Span) -> Resolved {
+        let doc = self.doc;
+        let anaphor = self
+            .lang
+            .and_then(|(cues, words)| antecedent::anaphor(words, cues, phrase, self.entities));
+        let resolved = match anaphor {
+            Some(Anaphor::Person) => self.person(span),
+            // "le régulateur", "the committee": the body that spoke last.
+            Some(Anaphor::Body) => self
+                .previous
+                .as_ref()
+                .filter(|p| !p.is_person())
+                .filter(|p| within(doc, p.end, span.start, PRONOUN_REACH))
+                .map_or((None, None), Previous::resolved),
+            None => (None, None),
+        };
+        if resolved.0.is_some() {
+            return resolved;
+        }
+        // An entity named in the speaker phrase, else the one entity a description fits.
+        let key = entity_in(doc, self.entities, phrase)
+            .map(|e| e.key.as_str())
+            .or_else(|| {
+                self.lang
+                    .and_then(|(_, words)| self.epithets.resolve(words, phrase, self.entities))
+            })
+            .map(str::to_string);
+        (Some(phrase.slice(doc.text).to_string()), key)
+    }
+
+    /// "he", "elle", "le ministre": the person named last, as a speaker or in the text; an
+    /// organisation is not "he".
+    fn person(&self, span: Span) -> Resolved {
+        let doc = self.doc;
+        let spoke = self
+            .previous
+            .as_ref()
+            .filter(|p| p.is_person())
+            .filter(|p| within(doc, p.end, span.start, PRONOUN_REACH));
+        let named = self.people.before(doc, span.start);
+        match (spoke, named) {
+            // The same person as the last speaker: as that speaker was written.
+            (Some(p), Some(m))
+                if m.span.start < p.end || p.key.as_deref() == Some(&m.entity.key) =>
+            {
+                p.resolved()
+            }
+            (_, Some(m)) => (Some(m.entity.text.clone()), Some(m.entity.key.clone())),
+            (Some(p), None) => p.resolved(),
+            (None, None) => (None, None),
+        }
+    }
+
+    /// The previous speaker, when the quote at `span` is at most `reach` paragraph breaks
+    /// after it. News goes on quoting one speaker across sentences ("“…,” Mr. Steele said.
+    /// “…”") and names them again by a pronoun ("He added, “…”").
+    fn inherit(&self, span: Span, reach: usize) -> Resolved {
+        self.previous
+            .as_ref()
+            .filter(|p| within(self.doc, p.end, span.start, reach))
+            .map_or((None, None), Previous::resolved)
+    }
+}
+
+/// Whether at most `reach` paragraph breaks stand between bytes `from` and `to`.
+fn within(doc: &Doc, from: usize, to: usize, reach: usize) -> bool {
+    let between = doc.text.get(from..to).unwrap_or("");
+    between.matches("\n\n").count() <= reach
+}
+
+/// The entity a speaker phrase names: its first person, else its first entity, leaving out
+/// owners ("Grimm's lawyer, William McGinley" is McGinley; "New York Republican Rep. Michael
+/// Grimm" is Grimm, not New York).
+fn entity_in<'e>(doc: &Doc, entities: &'e [Entity], span: Span) -> Option<&'e Entity> {
+    let mut named: Vec<(bool, usize, &Entity)> = entities
+        .iter()
+        .filter_map(|e| {
+            let inside = e.spans.iter().find(|m| {
+                m.start >= span.start && m.end <= span.end && !is_possessive(doc, m.end)
+            })?;
+            Some((e.kind != EntityType::PER, inside.start, e))
+        })
+        .collect();
+    named.sort_by_key(|&(not_person, start, _)| (not_person, start));
+    named.first().map(|&(_, _, e)| e)
+}
+
+/// Whether the name ending at byte `end` is followed by a possessive "'s".
+fn is_possessive(doc: &Doc, end: usize) -> bool {
+    doc.text
+        .get(end..)
+        .is_some_and(|rest| rest.starts_with("'s") || rest.starts_with("’s"))
+}
+
+#[cfg(test)]
+mod tests {
+    use storyline_model::Quote;
+
+    use crate::entities::{Recognizer, RuleRecognizer};
+    use crate::quotes::QuoteRules;
+    use crate::text::Doc;
+
+    fn speakers(text: &str, lang: &str) -> Vec<(Option<String>, Option<String>)> {
+        let doc = Doc::new(text);
+        let entities = RuleRecognizer::bundled().recognize(&doc, lang);
+        QuoteRules::bundled()
+            .find(&doc, lang, &entities)
+            .into_iter()
+            .map(|q: Quote| (q.speaker, q.speaker_key))
+            .collect()
+    }
+
+    fn keys(text: &str, lang: &str) -> Vec<Option<String>> {
+        speakers(text, lang).into_iter().map(|(_, k)| k).collect()
+    }
+
+    #[test]
+    fn an_owner_is_not_the_speaker_the_name_in_apposition_is() {
+        let text = "“We are disappointed,” Grimm's lawyer, William McGinley, said on Monday.";
+        assert_eq!(keys(text, "en"), [Some("per:mcginley".to_string())]);
+    }
+
+    #[test]
+    fn a_person_in_the_speaker_phrase_wins_over_a_place() {
+        let text = "“He will be vindicated,” said New York Republican Rep. Michael Grimm.";
+        assert_eq!(keys(text, "en"), [Some("per:grimm".to_string())]);
+    }
+
+    #[test]
+    fn the_statement_said_is_the_issuer_of_the_statement_before() {
+        let text = "“He asserts his innocence,” said the statement from Grimm's attorney, \
+                    William McGinley. The statement said, “He will be vindicated.”";
+        assert_eq!(
+            keys(text, "en"),
+            [
+                Some("per:mcginley".to_string()),
+                Some("per:mcginley".to_string())
+            ]
+        );
+    }
+
+    #[test]
+    fn according_to_an_outlet_the_subject_is_the_speaker() {
+        let text = "According to The Hill, Clinton criticized the “secrecy” of the talks.";
+        assert_eq!(
+            speakers(text, "en")
+                .into_iter()
+                .map(|(s, _)| s)
+                .collect::<Vec<_>>(),
+            [Some("Clinton".to_string())]
+        );
+    }
+
+    #[test]
+    fn a_participle_far_from_its_subject_is_the_subject_s() {
+        let text = "Gov. Paul LePage offered more comments on the radio on Tuesday, saying, \
+                    “A bad guy is a bad guy.”";
+        assert_eq!(keys(text, "en"), [Some("per:lepage".to_string())]);
+    }
+
+    #[test]
+    fn titles_and_particles_lead_to_the_right_person() {
+        let text = "Le ministre de l'Économie Bruno Le Maire a parlé lundi. « Il faut sauver \
+                    notre compagnie nationale », a-t-il dit.";
+        assert_eq!(keys(text, "fr"), [Some("per:le-maire".to_string())]);
+        let text = "Representative Nancy Pelosi spoke on Monday. “It’s not against the \
+                    president,” she said.";
+        assert_eq!(keys(text, "en"), [Some("per:pelosi".to_string())]);
+    }
+}
