@@ -91,14 +91,25 @@ impl Resolver<'_, '_, '_> {
             Speaker::Pronoun => self.person(span),
             // "qui a précisé que", "précisant que": whoever was named last.
             Speaker::Previous => self.inherit(span, 0),
-            Speaker::Unknown if kind == QuoteKind::Direct => self.inherit(span, 0),
+            // A quotation with no cue goes on the last speaker of its paragraph; else it is
+            // the last person's, spoken or named, up to two paragraphs back ("… Trump said in
+            // a statement.¶“If we do not get tough …”").
+            Speaker::Unknown if kind == QuoteKind::Direct => {
+                let last = self.inherit(span, 0);
+                if last.0.is_some() {
+                    last
+                } else {
+                    self.person(span)
+                }
+            }
             // "Leahy called the speech « a stunt »": the person the sentence opens with.
-            Speaker::Unknown => self
-                .people
-                .subject_of(doc, span.start)
-                .map_or((None, None), |m| {
-                    (Some(m.entity.text.clone()), Some(m.entity.key.clone()))
-                }),
+            // Else, past two words (fewer may be a label: « gilets jaunes »), the person
+            // named last.
+            Speaker::Unknown => match self.people.subject_of(doc, span.start) {
+                Some(m) => (Some(m.entity.text.clone()), Some(m.entity.key.clone())),
+                None if words_in(span.slice(doc.text)) > 2 => self.person(span),
+                None => (None, None),
+            },
         }
     }
 
@@ -166,6 +177,13 @@ impl Resolver<'_, '_, '_> {
             .filter(|p| within(self.doc, p.end, span.start, reach))
             .map_or((None, None), Previous::resolved)
     }
+}
+
+/// How many words `text` holds.
+fn words_in(text: &str) -> usize {
+    text.split_whitespace()
+        .filter(|w| w.chars().any(char::is_alphanumeric))
+        .count()
 }
 
 /// Whether at most `reach` paragraph breaks stand between bytes `from` and `to`.
@@ -272,5 +290,22 @@ mod tests {
         let text = "Representative Nancy Pelosi spoke on Monday. “It’s not against the \
                     president,” she said.";
         assert_eq!(keys(text, "en"), [Some("per:pelosi".to_string())]);
+    }
+
+    #[test]
+    fn a_quotation_without_cue_in_a_new_paragraph_is_the_last_person_s() {
+        let text = "Donald Trump spoke in Ohio on Monday. “We will win,” he said.\n\n\
+                    “If we do not get tough, we are not going to have a country.”";
+        assert_eq!(
+            keys(text, "en"),
+            [Some("per:trump".to_string()), Some("per:trump".to_string())]
+        );
+    }
+
+    #[test]
+    fn an_uncued_partial_quote_is_the_last_person_s_but_a_label_is_no_one_s() {
+        let text = "Barack Obama spoke on Monday.\n\nThe plan was “a very bad idea for \
+                    everyone” and a “red line”.";
+        assert_eq!(keys(text, "en"), [Some("per:obama".to_string())]);
     }
 }
