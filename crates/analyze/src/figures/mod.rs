@@ -127,12 +127,15 @@ impl FigureRules {
                     }
                     Some(Read::Number(r)) => r,
                 };
-                i = r.end.max(i + 1);
                 if filter::not_a_figure(doc, low, l, r.number.first, r.number.end, times, entities)
                     .is_some()
                 {
+                    // "passé de 200 000 euros en 2016 à 4,4 M€": a year is no range's low end,
+                    // so the number after it is read on its own.
+                    i = r.number.end.max(i + 1);
                     continue;
                 }
+                i = r.end.max(i + 1);
                 if let Some(f) = self.figure(
                     doc,
                     low,
@@ -330,7 +333,17 @@ impl FigureRules {
                     })
             })
             .flatten();
+        // "est passé de 36 à 33 %", "rose from 2 to 5": the old and the new value, two figures
+        // (docs/annotation.md 1.4), the unit written once being both's.
+        let progression = l.progression_open.ending_at(low, s.first, first).is_some();
         let (high, end) = match second {
+            Some(b) if progression && join != "-" => {
+                number.percent |= b.percent;
+                if number.currency.is_none() {
+                    number.currency = b.currency;
+                }
+                (None, number.end)
+            }
             Some(b) if b.value > number.value => {
                 // "entre 49,3 et 50,2 %": the sign or currency written once is the whole range's.
                 number.percent |= b.percent;

@@ -961,3 +961,26 @@ fn money_abbreviated_with_its_scale() {
     let f = only("The deal is worth $2.5bn.", "en");
     assert_eq!((f.value, f.what), (2.5e9, FigureKind::Money));
 }
+
+#[test]
+fn a_change_from_one_value_to_another_is_two_figures() {
+    let found = figures("Sa cote est passée de 36 à 33 % en un mois.", "fr");
+    assert_eq!(values(&found), vec![36.0, 33.0]);
+    assert!(found
+        .iter()
+        .all(|f| f.what == FigureKind::Percent && f.high.is_none()));
+    let found = figures("Unemployment rose from 4 to 6 percent.", "en");
+    assert_eq!(values(&found), vec![4.0, 6.0]);
+    // Without a change word, "30 à 40" stays one uncertain value.
+    let f = only("Entre 30 et 40 personnes ont été blessées.", "fr");
+    assert_eq!((f.value, f.high), (30.0, Some(40.0)));
+}
+
+#[test]
+fn a_year_does_not_swallow_the_amount_after_it() {
+    let found = figures(
+        "Le bénéfice est passé de 200 000 euros en 2016 à 4,4 M€ en 2018.",
+        "fr",
+    );
+    assert_eq!(values(&found), vec![200_000.0, 4.4e6]);
+}
