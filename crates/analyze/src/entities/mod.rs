@@ -212,10 +212,15 @@ impl RuleRecognizer {
 
     /// A capitalised span starting at token `i`, typed by its cues.
     fn candidate_at(&self, words: &Words, i: usize, sentence: &Sentence) -> Option<Mention> {
+        // "M. Le Drian": after an honorific, "Le" opens the family name, not a phrase.
+        let particle = self.particles.contains(words.key(i))
+            && self.honorific_before(words, i, sentence)
+            && words.is_capitalized(i + 1)
+            && !words.breaks_after(i);
         // Codes with digits ("T10", "H00") are not names.
         if !words.is_capitalized(i)
             || words.raw(i).chars().any(|c| c.is_ascii_digit())
-            || self.stopwords.contains(words.key(i))
+            || (self.stopwords.contains(words.key(i)) && !particle)
             || self.is_honorific(words, i)
             || self.ministries.domain_after_link(words, i)
         {
@@ -252,7 +257,7 @@ impl RuleRecognizer {
         end += self.suffix_len(words, end, sentence);
         // "Representative Nancy Pelosi", "Secretary of State Hillary Clinton": the title
         // words before a given name are not part of the person's name.
-        let first = self.name_after_title(words, i, end).unwrap_or(i);
+        let first = self.name_after_title(words, i, end, sentence).unwrap_or(i);
         let typing = if first > i {
             Typing::Cued(EntityType::PER)
         } else {
@@ -265,7 +270,7 @@ impl RuleRecognizer {
     /// of a family name ("Bruno Le Maire", "M. Le Drian"): only after a given name or an
     /// honorific, since "Le" and "La" are also articles that open the next phrase.
     fn capital_particle(&self, words: &Words, first: usize, j: usize, sentence: &Sentence) -> bool {
-        let person_led = self.first_names.contains(words.key(first))
+        let person_led = (first..j).any(|k| self.first_names.contains(words.key(k)))
             || self.honorific_before(words, first, sentence);
         j > first && person_led && words.is_capitalized(j) && self.particles.contains(words.key(j))
     }
@@ -282,21 +287,30 @@ impl RuleRecognizer {
         comma + 1 + period
     }
 
-    /// The first token of a given name that follows title words inside the span
-    /// `first..end` ("House Speaker Nancy Pelosi" -> "Nancy"): every word before it is a
-    /// title, an honorific, a connector or a capitalised word, and at least one is a title.
-    fn name_after_title(&self, words: &Words, first: usize, end: usize) -> Option<usize> {
+    /// The first token of a given name inside the span `first..end` that follows a title,
+    /// inside the span or just before it: "House Speaker Nancy Pelosi" -> "Nancy", "le
+    /// ministre de l'Economie Bruno Le Maire" -> "Bruno".
+    fn name_after_title(
+        &self,
+        words: &Words,
+        first: usize,
+        end: usize,
+        sentence: &Sentence,
+    ) -> Option<usize> {
         let given = (first + 1..end.saturating_sub(1))
             .find(|&j| self.first_names.contains(words.key(j)) && words.is_capitalized(j + 1))?;
-        (first..given)
+        let window = sentence.first.max(first.saturating_sub(TITLE_WINDOW));
+        (window..given)
             .any(|j| self.titles.contains(words.key(j)) || self.honorifics.contains(words.raw(j)))
             .then_some(given)
     }
 
     /// Whether token `i` is an honorific written before a name ("M." or "Mme").
     fn is_honorific(&self, words: &Words, i: usize) -> bool {
+        // Only abbreviations take a period ("M.", "Sen."): "Le Maire." ends a sentence.
+        let abbreviated = words.raw(i + 1) == "." && words.raw(i).chars().count() <= 4;
         self.honorifics.contains(words.raw(i))
-            && (words.raw(i + 1) == "." || words.is_capitalized(i + 1))
+            && (abbreviated || words.is_capitalized(i + 1))
             && !words.breaks_after(i)
     }
 

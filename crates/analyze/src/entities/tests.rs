@@ -188,8 +188,8 @@ fn seeds_have_the_acceptance_entities_with_shared_keys() {
 #[test]
 fn capitalised_particles_stay_in_the_family_name_after_a_given_name() {
     let found = entities(
-        "Le ministre de l'Économie Bruno Le Maire a parlé. M. Le Drian était absent. \
-         Le Maire a ajouté un mot.",
+        "Le ministre de l'Economie Bruno Le Maire a parlé. Il a vu M. Le Drian. Le Maire \
+         a ajouté un mot, selon le ministre de l'Economie Bruno Le Maire. Ces prêts suivent.",
     );
     let maire = find(&found, "per:le-maire");
     assert_eq!(maire.kind, EntityType::PER);

@@ -117,6 +117,13 @@ impl Resolver<'_, '_, '_> {
     /// before it; else the phrase, keyed by the entity it names.
     fn named(&self, span: Span, phrase: Span) -> Resolved {
         let doc = self.doc;
+        // "she had asked …", "he was": a pronoun subject with the clause's first words.
+        if self
+            .lang
+            .is_some_and(|(cues, words)| opens_with_pronoun(words, cues, phrase))
+        {
+            return self.person(span);
+        }
         let anaphor = self
             .lang
             .and_then(|(cues, words)| antecedent::anaphor(words, cues, phrase, self.entities));
@@ -177,6 +184,18 @@ impl Resolver<'_, '_, '_> {
             .filter(|p| within(self.doc, p.end, span.start, reach))
             .map_or((None, None), Previous::resolved)
     }
+}
+
+/// Whether the phrase `span` opens with a subject pronoun ("she had").
+fn opens_with_pronoun(words: &Words, cues: &Cues, span: Span) -> bool {
+    let tokens = &words.doc.tokens;
+    let first = tokens.partition_point(|t| t.span.start < span.start);
+    let end = tokens.partition_point(|t| t.span.end <= span.end);
+    first < end
+        && cues
+            .pronouns
+            .end_at(words, first, end, &cues.skip)
+            .is_some()
 }
 
 /// How many words `text` holds.
