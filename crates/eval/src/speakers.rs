@@ -241,15 +241,17 @@ fn fold(text: &str) -> String {
 }
 
 /// The family name of a BASIL speaker (`Michael_Steele` → `steele`, `House_Democrats` →
-/// `democrats`), lower-case; `None` for an unnamed speaker (`other_anti`, empty).
+/// `democrats`, `Jesse_Jackson_Jr.` → `jackson`), lower-case; `None` for an unnamed speaker (`other_anti`, empty).
 fn family_name(speaker: &str) -> Option<String> {
     let lower = speaker.trim().to_lowercase();
     if lower.is_empty() || lower.starts_with("other_") || lower == "other" {
         return None;
     }
+    // "Jesse_Jackson_Jr." is a Jackson: generational suffixes are not family names.
     lower
         .rsplit(['_', ' '])
-        .find(|w| !w.is_empty())
+        .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()))
+        .find(|w| !w.is_empty() && !matches!(*w, "jr" | "sr" | "ii" | "iii"))
         .map(str::to_string)
 }
 
@@ -329,6 +331,7 @@ mod tests {
         assert_eq!(family_name("Michael_Steele").as_deref(), Some("steele"));
         assert_eq!(family_name("House_Democrats").as_deref(), Some("democrats"));
         assert_eq!(family_name("Trump").as_deref(), Some("trump"));
+        assert_eq!(family_name("Jesse_Jackson_Jr.").as_deref(), Some("jackson"));
         assert_eq!(family_name("other_anti"), None);
         assert_eq!(family_name(""), None);
     }

@@ -27,12 +27,14 @@ pub struct People<'e> {
 }
 
 impl<'e> People<'e> {
-    /// The person mentions of `entities` that are not inside a quotation.
-    pub fn new(entities: &'e [Entity], quoted: &[Quoted]) -> Self {
+    /// The person mentions of `entities` that are not inside a quotation, nor owners:
+    /// "Obama's rationale" names Obama as no one's subject.
+    pub fn new(doc: &Doc, entities: &'e [Entity], quoted: &[Quoted]) -> Self {
         let mut mentions: Vec<Mention> = entities
             .iter()
             .filter(|e| e.kind == EntityType::PER)
             .flat_map(|e| e.spans.iter().map(move |&span| Mention { span, entity: e }))
+            .filter(|m| !is_possessive(doc, m.span.end))
             .filter(|m| {
                 !quoted
                     .iter()
@@ -70,6 +72,13 @@ impl<'e> People<'e> {
             .filter(|m| m.span.end <= pos)
             .copied()
     }
+}
+
+/// Whether the name ending at byte `end` is followed by a possessive "'s".
+pub fn is_possessive(doc: &Doc, end: usize) -> bool {
+    doc.text
+        .get(end..)
+        .is_some_and(|rest| rest.starts_with("'s") || rest.starts_with("’s"))
 }
 
 /// What a speaker phrase without a name stands for.

@@ -4,7 +4,7 @@
 
 use storyline_model::{Entity, EntityType, QuoteKind, Span};
 
-use super::antecedent::{self, Anaphor, People};
+use super::antecedent::{self, is_possessive, Anaphor, People};
 use super::cues::Cues;
 use super::epithet::Epithets;
 use super::marks::Quoted;
@@ -63,7 +63,7 @@ impl<'d, 'a, 'e> Resolver<'d, 'a, 'e> {
             lang,
             entities,
             epithets,
-            people: People::new(entities, quoted),
+            people: People::new(doc, entities, quoted),
             previous: None,
         }
     }
@@ -228,13 +228,6 @@ fn entity_in<'e>(doc: &Doc, entities: &'e [Entity], span: Span) -> Option<&'e En
     named.first().map(|&(_, _, e)| e)
 }
 
-/// Whether the name ending at byte `end` is followed by a possessive "'s".
-fn is_possessive(doc: &Doc, end: usize) -> bool {
-    doc.text
-        .get(end..)
-        .is_some_and(|rest| rest.starts_with("'s") || rest.starts_with("’s"))
-}
-
 #[cfg(test)]
 mod tests {
     use storyline_model::Quote;
@@ -326,5 +319,18 @@ mod tests {
         let text = "Barack Obama spoke on Monday.\n\nThe plan was “a very bad idea for \
                     everyone” and a “red line”.";
         assert_eq!(keys(text, "en"), [Some("per:obama".to_string())]);
+    }
+
+    #[test]
+    fn an_owner_is_not_the_subject_of_a_partial_quote() {
+        let text = "Obama's spokesman, Josh Earnest, called the bill “a very bad idea today”.";
+        assert_eq!(keys(text, "en"), [Some("per:earnest".to_string())]);
+    }
+
+    #[test]
+    fn a_speaker_phrase_opening_with_a_pronoun_is_the_pronoun_s_person() {
+        let text = "Donald Trump began making noises about canceling the debate. As late as \
+                    Monday night, he was still saying that the forum was taking place.";
+        assert_eq!(keys(text, "en"), [Some("per:trump".to_string())]);
     }
 }
