@@ -89,19 +89,14 @@ impl Resolver<'_, '_, '_> {
         match speaker {
             Speaker::Named(phrase) => self.named(span, *phrase),
             Speaker::Pronoun => self.person(span),
-            // "qui a précisé que", "précisant que": whoever was named last.
-            Speaker::Previous => self.inherit(span, 0),
+            // "qui a précisé que", "précisant que", "he said he …": the last speaker of the
+            // paragraph, else the person named last ("Mr. Trump drew criticism … while openly
+            // saying that he might still run").
+            Speaker::Previous => self.last_speaker_or_person(span),
             // A quotation with no cue goes on the last speaker of its paragraph; else it is
             // the last person's, spoken or named, up to two paragraphs back ("… Trump said in
             // a statement.¶“If we do not get tough …”").
-            Speaker::Unknown if kind == QuoteKind::Direct => {
-                let last = self.inherit(span, 0);
-                if last.0.is_some() {
-                    last
-                } else {
-                    self.person(span)
-                }
-            }
+            Speaker::Unknown if kind == QuoteKind::Direct => self.last_speaker_or_person(span),
             // "Leahy called the speech « a stunt »": the person the sentence opens with.
             // Else, past two words (fewer may be a label: « gilets jaunes »), the person
             // named last.
@@ -150,6 +145,16 @@ impl Resolver<'_, '_, '_> {
             })
             .map(str::to_string);
         (Some(phrase.slice(doc.text).to_string()), key)
+    }
+
+    /// The last speaker of the paragraph of the quote at `span`, else [`Self::person`].
+    fn last_speaker_or_person(&self, span: Span) -> Resolved {
+        let last = self.inherit(span, 0);
+        if last.0.is_some() {
+            last
+        } else {
+            self.person(span)
+        }
     }
 
     /// "he", "elle", "le ministre": the person named last, as a speaker or in the text; an
@@ -331,6 +336,13 @@ mod tests {
     fn a_speaker_phrase_opening_with_a_pronoun_is_the_pronoun_s_person() {
         let text = "Donald Trump began making noises about canceling the debate. As late as \
                     Monday night, he was still saying that the forum was taking place.";
+        assert_eq!(keys(text, "en"), [Some("per:trump".to_string())]);
+    }
+
+    #[test]
+    fn reported_speech_of_the_last_speaker_falls_back_to_the_person_named_last() {
+        let text = "Donald Trump drew criticism from the Republican establishment for \
+                    moderating a debate while openly saying that he might still run.";
         assert_eq!(keys(text, "en"), [Some("per:trump".to_string())]);
     }
 }
