@@ -237,6 +237,8 @@ fn in_phrase(words: &Words, cues: &Cues, scope: &Scope, j: usize) -> bool {
         || j >= scope.end
         || scope.inside_quote(j)
         || cues.stops.contains(words.key(j))
+        // "a indiqué la même source précisant que": the participle opens what was said.
+        || cues.participles.contains(words.key(j))
     {
         return false;
     }
