@@ -151,6 +151,12 @@ struct CueFile {
     skip_after_verb: Vec<String>,
     #[serde(default)]
     inverted: Vec<String>,
+    #[serde(default)]
+    adverbs: Vec<String>,
+    #[serde(default)]
+    prepositions_after_verb: Vec<String>,
+    #[serde(default)]
+    impersonal: Vec<String>,
     abbreviations: Vec<String>,
     stop: Vec<String>,
 }
@@ -167,6 +173,14 @@ struct Cues {
     /// Verbs with their subject pronoun glued after them ("a-t-elle détaillé", "précise-t-il"):
     /// the attribution runs from them to the end of the clause.
     inverted: FxHashSet<String>,
+    /// Adverbs between the auxiliary and the participle of a reporting verb ("a également
+    /// précisé").
+    adverbs: FxHashSet<String>,
+    /// Prepositions opening a complement between a reporting verb and its subject ("a
+    /// déclaré à l'AFP le porte-parole", "ont indiqué dans l'après-midi les autorités").
+    prepositions_after_verb: FxHashSet<String>,
+    /// Subjects that name no one ("on dénombre"): their verb is no attribution.
+    impersonal: FxHashSet<String>,
     abbreviations: FxHashSet<String>,
     stop: FxHashSet<String>,
 }
@@ -196,6 +210,9 @@ impl AttributionRules {
                     not_subject: f.not_subject.into_iter().collect(),
                     skip_after_verb: f.skip_after_verb.into_iter().collect(),
                     inverted: f.inverted.into_iter().collect(),
+                    adverbs: f.adverbs.into_iter().collect(),
+                    prepositions_after_verb: f.prepositions_after_verb.into_iter().collect(),
+                    impersonal: f.impersonal.into_iter().collect(),
                     abbreviations: f.abbreviations.into_iter().collect(),
                     stop: f.stop.into_iter().collect(),
                 };
@@ -238,6 +255,9 @@ impl AttributionRules {
                 continue;
             }
             let mut forward_only = false;
+            // Where the name of the source starts, for its key: the subject after a verb,
+            // not a complement before it ("a déclaré à l'AFP le porte-parole").
+            let mut name_from = None;
             let range = if let Some((n, _)) = c.before.at(low, t) {
                 Some((t, clause_end(t + n))).filter(|(_, e)| *e > t + n)
             } else if c.inverted.contains(low.get(t)) {
@@ -245,33 +265,41 @@ impl AttributionRules {
                 let e = clause_end(t + 1);
                 let cue_follows = (t + 1..e).any(|k| c.before.at(low, k).is_some());
                 (!cue_follows).then_some((t, e))
-            } else if let Some((n, _)) = c.verbs.at(low, t) {
+            } else if let Some((n, _)) = c
+                .verbs
+                .at_skipping(low, t, |w| c.adverbs.contains(w))
+                .filter(|_| !(t > s.first && c.impersonal.contains(low.get(t - 1))))
+            {
                 let after_quote = t > s.first && matches!(low.get(t - 1), "," | "»" | "\"" | "”");
-                let mut next = t + n;
-                while next < s.end
-                    && (c.skip_after_verb.contains(low.get(next))
-                        || doc
-                            .tokens
-                            .get(next)
-                            .is_some_and(|x| x.kind == TokenKind::Number))
-                {
-                    next += 1;
-                }
+                let next = self.subject_after_verb(doc, low, c, s, t + n);
                 let subject_like = c.subject_starts.contains(low.get(next))
                     || (next < s.end
                         && doc.tokens.get(next).is_some_and(|x| {
                             x.span.slice(doc.text).starts_with(char::is_uppercase)
                         }));
-                let subject_follows =
-                    after_quote && subject_like && !c.not_subject.contains(low.get(next));
-                if subject_follows {
-                    Some((t, clause_end(t + n)))
+                let subject_like = subject_like && !c.not_subject.contains(low.get(next));
+                let mut start = t;
+                while start > s.first && !closes(start - 1) {
+                    start -= 1;
+                }
+                // The subject runs to the end of its clause, past any comma passed over.
+                let after = clause_end(next.max(t + n));
+                // "…des prêts totalisant 7 milliards d'euros a annoncé vendredi le ministre.":
+                // no short subject before the verb, one after it that ends the sentence.
+                let inverted = subject_like
+                    && t - start > SUBJECT_MAX
+                    && ends_sentence(doc, s, after)
+                    && !has_number(doc, next, after);
+                if (after_quote && subject_like) || inverted {
+                    name_from = Some(next);
+                    Some((t, after))
                 } else {
-                    let mut start = t;
-                    while start > s.first && !closes(start - 1) {
-                        start -= 1;
-                    }
-                    forward_only = t + n < s.end && !closes(t + n);
+                    // "…, the organization confirmed to Fox News.": a verb followed only by a
+                    // complement closes its clause and may point back.
+                    let complement_only = (c.not_subject.contains(low.get(t + n))
+                        || c.prepositions_after_verb.contains(low.get(t + n)))
+                        && !has_number(doc, t + n, s.end);
+                    forward_only = t + n < s.end && !closes(t + n) && !complement_only;
                     Some((start, t + n)).filter(|_| start < t && t - start <= SUBJECT_MAX)
                 }
             } else {
@@ -283,9 +311,12 @@ impl AttributionRules {
             };
             if let (Some(a), Some(b)) = (doc.tokens.get(first), doc.tokens.get(end - 1)) {
                 let span = Span::new(a.span.start, b.span.end);
+                let name_start = name_from
+                    .and_then(|k| doc.tokens.get(k))
+                    .map_or(a.span.start, |x| x.span.start.min(b.span.end));
                 let key = self
                     .aliases
-                    .key_for(span.slice(doc.text))
+                    .key_for(doc.text.get(name_start..b.span.end).unwrap_or(""))
                     .map(str::to_string);
                 out.push(Attribution {
                     span,
@@ -299,6 +330,60 @@ impl AttributionRules {
         }
         out
     }
+}
+
+impl AttributionRules {
+    /// The first token after a reporting verb ending before `from` that may start its
+    /// subject: dates ("vendredi 8 mai"), a comma and complements ("à l'AFP", "dans
+    /// l'après-midi", "sur TF1") are passed over.
+    fn subject_after_verb(
+        &self,
+        doc: &Doc,
+        low: &Lowered,
+        c: &Cues,
+        s: &Sentence,
+        from: usize,
+    ) -> usize {
+        let mut next = from;
+        while next < s.end {
+            let w = low.get(next);
+            let is_number = doc
+                .tokens
+                .get(next)
+                .is_some_and(|x| x.kind == TokenKind::Number);
+            if c.skip_after_verb.contains(w) || is_number || (w == "," && next > from) {
+                next += 1;
+            } else if c.prepositions_after_verb.contains(w) {
+                // The preposition, its article if any, and one word.
+                next += 1;
+                if c.subject_starts.contains(low.get(next)) {
+                    next += 1;
+                }
+                next += 1;
+            } else {
+                break;
+            }
+        }
+        next
+    }
+}
+
+/// Whether only punctuation follows token `from` in sentence `s`.
+fn ends_sentence(doc: &Doc, s: &Sentence, from: usize) -> bool {
+    (from..s.end).all(|k| {
+        doc.tokens
+            .get(k)
+            .is_some_and(|t| t.kind == TokenKind::Punct)
+    })
+}
+
+/// Whether a number is written in tokens `from..to`.
+fn has_number(doc: &Doc, from: usize, to: usize) -> bool {
+    (from..to).any(|k| {
+        doc.tokens
+            .get(k)
+            .is_some_and(|t| t.kind == TokenKind::Number)
+    })
 }
 
 #[cfg(test)]
@@ -480,6 +565,82 @@ mod tests {
             ),
             [a("A new county survey shows", None)]
         );
+    }
+
+    #[test]
+    fn complements_and_adverbs_around_a_reporting_verb() {
+        assert_eq!(
+            attributions(
+                "Dix morts, a déclaré jeudi 6 août à l'AFP le porte-parole du ministère.",
+                "fr"
+            ),
+            [a(
+                "a déclaré jeudi 6 août à l'AFP le porte-parole du ministère",
+                None
+            )]
+        );
+        assert_eq!(
+            attributions(
+                "Vingt blessés, ont indiqué dans l'après-midi les autorités de l'Etat.",
+                "fr"
+            ),
+            [a(
+                "ont indiqué dans l'après-midi les autorités de l'Etat",
+                None
+            )]
+        );
+        assert_eq!(
+            attributions(
+                "Quinze morts, a annoncé vendredi 13 décembre, la sécurité routière.",
+                "fr"
+            ),
+            [a(
+                "a annoncé vendredi 13 décembre, la sécurité routière",
+                None
+            )]
+        );
+        assert_eq!(
+            attributions(
+                "Le ministre a également précisé que dix personnes sont mortes.",
+                "fr"
+            ),
+            [a("Le ministre a également précisé", None)]
+        );
+    }
+
+    #[test]
+    fn a_subject_after_the_verb_ends_a_long_clause() {
+        assert_eq!(
+            attributions(
+                "La compagnie va recevoir des prêts totalisant 7 milliards d'euros a annoncé vendredi le ministre de l'Economie.",
+                "fr"
+            ),
+            [a("a annoncé vendredi le ministre de l'Economie", None)]
+        );
+        assert_eq!(
+            attributions(
+                "Après des semaines de négociations tendues entre les deux camps le gouvernement a annoncé la fermeture de 300 écoles.",
+                "fr"
+            ),
+            [],
+            "an object with a number is what was announced, not who"
+        );
+    }
+
+    #[test]
+    fn a_verb_with_only_a_complement_after_it_points_back() {
+        let text = "The ad is costing $1 million, the organization confirmed to Fox News.";
+        let doc = Doc::new(text);
+        let rules = AttributionRules::bundled();
+        let found = rules.in_sentence(&doc, doc.lowered(), &doc.sentences[0], "en");
+        assert_eq!(found.len(), 1);
+        assert_eq!(found[0].span.slice(text), "the organization confirmed");
+        assert!(!found[0].forward_only);
+    }
+
+    #[test]
+    fn impersonal_subjects_are_no_source() {
+        assert!(attributions("Le bilan s'aggrave car on dénombre 5140 morts.", "fr").is_empty());
     }
 
     #[test]

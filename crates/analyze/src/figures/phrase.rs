@@ -102,6 +102,34 @@ impl<V> PhraseMap<V> {
             .map(|(toks, v)| (toks.len(), v))
     }
 
+    /// Like [`PhraseMap::at`], with words for which `skip` holds jumped over after the
+    /// phrase's first word ("a également précisé" matches "a précisé"): its token count
+    /// (skipped words included) and value.
+    pub fn at_skipping(
+        &self,
+        low: &Lowered,
+        i: usize,
+        skip: impl Fn(&str) -> bool,
+    ) -> Option<(usize, &V)> {
+        let ids = self.by_first.get(low.get(i))?;
+        ids.iter()
+            .filter_map(|&id| self.entries.get(id))
+            .filter_map(|(toks, v)| {
+                let mut p = i + 1;
+                for t in toks.iter().skip(1) {
+                    while skip(low.get(p)) && low.get(p) != t {
+                        p += 1;
+                    }
+                    if low.get(p) != t {
+                        return None;
+                    }
+                    p += 1;
+                }
+                Some((p - i, v))
+            })
+            .max_by_key(|(n, _)| *n)
+    }
+
     /// Whether the one-word phrase `word` is in the set (for parts of a hyphenated token).
     pub fn contains_word(&self, word: &str) -> bool {
         self.by_first.get(word).is_some_and(|ids| {
@@ -159,6 +187,19 @@ mod tests {
         assert!(map.ending_at(low, 1, 2).is_none(), "floor cuts the phrase");
         assert!(map.at(low, 2).is_none());
         assert!(map.contains_word("selon"));
+        let text = "Il a également précisé, puis a dit.";
+        let doc = Doc::new(text);
+        let verbs = PhraseMap::from_phrases(&["a précisé", "a dit"]);
+        let adverb = |w: &str| w == "également";
+        assert_eq!(
+            verbs.at_skipping(doc.lowered(), 1, adverb).map(|(n, _)| n),
+            Some(3)
+        );
+        assert_eq!(
+            verbs.at_skipping(doc.lowered(), 6, adverb).map(|(n, _)| n),
+            Some(2)
+        );
+        assert!(verbs.at_skipping(doc.lowered(), 0, adverb).is_none());
         assert!(
             !map.contains_word("jusqu'"),
             "a word of a longer phrase is not a phrase"
