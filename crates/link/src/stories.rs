@@ -37,6 +37,10 @@ use crate::vector::{heaviest, merge, prune, Vector};
 pub const WINDOW_DAYS: i64 = 3;
 /// Extra score an undated comparison needs, since time cannot veto it.
 pub const UNDATED_MARGIN: f64 = 0.1;
+/// Extra score a comparison across languages needs: a concept vector is coarser than a
+/// term vector (a few hundred common news words, no names), so two unrelated reports
+/// that share an actor and the vocabulary of politics come closer than their terms would.
+pub const ACROSS_MARGIN: f64 = 0.1;
 /// Terms kept in a story centroid.
 pub const CENTROID_TERMS: usize = 100;
 /// Terms of an article used to look up candidate stories.
@@ -110,6 +114,25 @@ impl Story {
             content_score(cosine(concepts, &self.concepts), Some(overlap)),
             gap,
         )
+    }
+
+    /// The score of an article or another story (terms, concepts, keys and languages)
+    /// against this story, by terms within a language and by concepts across languages,
+    /// with the score it needs for one event.
+    fn judge(
+        &self,
+        terms: &Vector,
+        concepts: &Vector,
+        keys: &Vector,
+        langs: u64,
+        gap: Option<i64>,
+    ) -> (f64, f64) {
+        if self.foreign(langs) {
+            let score = self.score_across(concepts, keys, gap);
+            (score, needed(gap) + ACROSS_MARGIN)
+        } else {
+            (self.score(terms, keys, gap), needed(gap))
+        }
     }
 
     /// The score of an article (or of another story's centroid) against this story, given
@@ -242,12 +265,14 @@ impl Clusterer {
             let Some(gap) = story.gap(day.map(|d| (d, d))) else {
                 continue;
             };
-            let score = if story.foreign(article.langs) {
-                story.score_across(&article.concepts, &article.keys, gap)
-            } else {
-                story.score(&article.terms, &article.keys, gap)
-            };
-            if score >= needed(gap) && best.is_none_or(|(_, b)| score > b) {
+            let (score, needed) = story.judge(
+                &article.terms,
+                &article.concepts,
+                &article.keys,
+                article.langs,
+                gap,
+            );
+            if score >= needed && best.is_none_or(|(_, b)| score > b) {
                 best = Some((s, score));
             }
         }
@@ -274,12 +299,14 @@ impl Clusterer {
             let Some(gap) = story.gap(other.days) else {
                 continue;
             };
-            let score = if story.foreign(other.langs) {
-                story.score_across(&other.concepts, &other.keys, gap)
-            } else {
-                story.score(&other.centroid, &other.keys, gap)
-            };
-            if score < needed(gap) {
+            let (score, needed) = story.judge(
+                &other.centroid,
+                &other.concepts,
+                &other.keys,
+                other.langs,
+                gap,
+            );
+            if score < needed {
                 continue;
             }
             self.merged.union(s, c);
