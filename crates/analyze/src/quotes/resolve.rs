@@ -87,6 +87,14 @@ impl Resolver<'_, '_, '_> {
     fn resolve(&self, span: Span, kind: QuoteKind, speaker: &Speaker) -> Resolved {
         let doc = self.doc;
         match speaker {
+            // "Clinton criticized … its “secrecy,” according to The Hill": the outlet is
+            // where the words were read; they are the subject's.
+            Speaker::Named(phrase) if kind == QuoteKind::Partial && self.outlet(*phrase) => {
+                self.people.subject_of(doc, span.start).map_or_else(
+                    || self.named(span, *phrase),
+                    |m| (Some(m.entity.text.clone()), Some(m.entity.key.clone())),
+                )
+            }
             Speaker::Named(phrase) => self.named(span, *phrase),
             // "ont-ils indiqué" after "les pompiers": with no person to stand for, "they" is
             // the body that spoke last.
@@ -116,6 +124,26 @@ impl Resolver<'_, '_, '_> {
                 None => (None, None),
             },
         }
+    }
+
+    /// Whether `phrase` follows a source word ("according to") and is a capitalised name
+    /// with no person in it: an outlet or an organisation that reported the words.
+    fn outlet(&self, phrase: Span) -> bool {
+        let Some((cues, words)) = self.lang else {
+            return false;
+        };
+        let tokens = &words.doc.tokens;
+        let first = tokens.partition_point(|t| t.span.start < phrase.start);
+        let after_source = (first.saturating_sub(3)..first)
+            .any(|j| cues.sources.end_at(words, j, first, &cues.skip) == Some(first));
+        let capitalised = (first..first + 2).any(|k| words.is_capitalized(k));
+        let person = self.entities.iter().any(|e| {
+            e.kind == EntityType::PER
+                && e.spans
+                    .iter()
+                    .any(|m| m.start >= phrase.start && m.end <= phrase.end)
+        });
+        after_source && capitalised && !person
     }
 
     /// The speaker written as `phrase`: a title or description stands for the one named
@@ -406,5 +434,14 @@ mod tests {
             names(text, "fr").first(),
             Some(&Some("la SNCF".to_string()))
         );
+    }
+
+    #[test]
+    fn an_outlet_cited_after_a_partial_quote_is_not_its_speaker() {
+        let text = "In 2007, Hillary Clinton criticized the administration for its “secrecy,” \
+                    according to The Hill.";
+        assert_eq!(keys(text, "en"), [Some("per:clinton".to_string())]);
+        let text = "The suspect is “armed and dangerous,” according to the police.";
+        assert_eq!(names(text, "en"), [Some("the police".to_string())]);
     }
 }
