@@ -21,6 +21,17 @@ struct CuesFile {
     complementizers: Vec<String>,
     #[serde(default)]
     clause_starts: Vec<String>,
+    #[serde(default)]
+    thatless: Vec<String>,
+    #[serde(default)]
+    addressee_verbs: Vec<String>,
+    #[serde(default)]
+    auxiliaries: Vec<String>,
+    #[serde(default)]
+    infinitive_endings: Vec<String>,
+    #[serde(default)]
+    non_infinitives: Vec<String>,
+    coordinators: Vec<String>,
     relatives: Vec<String>,
     participles: Vec<String>,
     determiners: Vec<String>,
@@ -168,6 +179,21 @@ pub struct Cues {
     pub complementizers: FxHashSet<String>,
     /// Words that open a clause reported without "that" ("said he", "said the").
     pub clause_starts: FxHashSet<String>,
+    /// Speech verbs that may be followed by a clause without "that" ("said he", "told
+    /// reporters the").
+    pub thatless: FxHashSet<String>,
+    /// Speech verbs with an addressee before their clause ("told reporters he").
+    pub addressee_verbs: FxHashSet<String>,
+    /// Auxiliaries and modals: a name before one opens a clause ("said Obama has"); one right
+    /// after "that" makes it a relative ("a plan that will").
+    pub auxiliaries: FxHashSet<String>,
+    /// Endings of infinitives, which open a clause after `thatless` verbs ("il affirme rester
+    /// simple").
+    pub infinitive_endings: Vec<String>,
+    /// Words with those endings that are no infinitives ("notre", "contre").
+    pub non_infinitives: FxHashSet<String>,
+    /// "and", "et": a verb after them shares the subject of the verb before.
+    pub coordinators: FxHashSet<String>,
     /// "qui", "who": a verb after them reports the words of the last speaker named.
     pub relatives: FxHashSet<String>,
     /// "précisant", "saying": speech verbs of the last speaker named.
@@ -208,6 +234,12 @@ pub fn bundled(translit: &Transliteration) -> Vec<(String, Cues)> {
                 inversion_after: file.inversion_after,
                 complementizers: set(&file.complementizers),
                 clause_starts: set(&file.clause_starts),
+                thatless: set(&file.thatless),
+                addressee_verbs: set(&file.addressee_verbs),
+                auxiliaries: set(&file.auxiliaries),
+                infinitive_endings: file.infinitive_endings,
+                non_infinitives: set(&file.non_infinitives),
+                coordinators: set(&file.coordinators),
                 relatives: set(&file.relatives),
                 participles: set(&file.participles),
                 determiners: set(&file.determiners),

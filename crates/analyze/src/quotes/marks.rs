@@ -59,6 +59,7 @@ fn quote_at(doc: &Doc, open: usize) -> Option<Quoted> {
     let (close_mark, single_word_ok) = closing(open_mark)?;
     let mut depth = 0usize;
     let mut words = 0usize;
+    let mut crossed = false;
     for j in open + 1..doc.tokens.len() {
         let t = doc.tokens.get(j)?;
         let gap = doc
@@ -78,10 +79,12 @@ fn quote_at(doc: &Doc, open: usize) -> Option<Quoted> {
             if open_mark == close_mark {
                 return None;
             }
+            crossed = true;
         }
+        let closes = s == close_mark || (!crossed && depth == 0 && mixed_close(doc, open_mark, j));
         if t.kind == TokenKind::Word {
             words += 1;
-        } else if t.kind == TokenKind::Punct && s == close_mark {
+        } else if t.kind == TokenKind::Punct && closes {
             if depth == 0 {
                 let enough = words > 1 || (single_word_ok && words == 1);
                 return enough.then_some(Quoted {
@@ -96,6 +99,23 @@ fn quote_at(doc: &Doc, open: usize) -> Option<Quoted> {
         }
     }
     None
+}
+
+/// Whether token `j` is a straight mark closing a curly opening one in the same paragraph
+/// (“…," she wrote): it follows the punctuation that ends quoted words, where a straight mark
+/// opening a nested quotation would follow a word.
+fn mixed_close(doc: &Doc, open_mark: &str, j: usize) -> bool {
+    let after_punct = j > 0
+        && doc
+            .tokens
+            .get(j - 1)
+            .is_some_and(|t| matches!(t.span.slice(doc.text), "," | "." | "?" | "!" | "…"));
+    open_mark == "“"
+        && after_punct
+        && doc
+            .tokens
+            .get(j)
+            .is_some_and(|t| t.span.slice(doc.text) == "\"")
 }
 
 #[cfg(test)]
@@ -155,6 +175,18 @@ mod tests {
         assert_eq!(
             quoted(unrepeated),
             [unrepeated.trim_end_matches(", dit-il.")]
+        );
+    }
+
+    #[test]
+    fn a_curly_mark_may_close_with_a_straight_one() {
+        let text = "“For the record, I love my sister,\" she wrote. “He said \"no\" twice.”";
+        assert_eq!(
+            quoted(text),
+            [
+                "“For the record, I love my sister,\"",
+                "“He said \"no\" twice.”"
+            ]
         );
     }
 

@@ -65,7 +65,9 @@ impl QuoteRules {
         let mut found: Vec<Found> = Vec::with_capacity(quoted.len());
         for (i, q) in quoted.iter().enumerate() {
             let kind = kind_of(doc, q);
-            if kind == QuoteKind::Partial && is_title(doc, q) {
+            // A name or title in marks inside the outlet's sentence, even with its period
+            // ("told NBC's “Today.”"), is not a quote.
+            if !stands_alone(doc, q) && is_title(doc, q) {
                 continue;
             }
             let speaker = match (cues, &words) {
@@ -169,8 +171,8 @@ fn reported<'a>(
         indirect::find(words, cues, &scope)
             .into_iter()
             .map(|r| Found {
-                span: r.span,
-                pieces: vec![r.span],
+                span: Span::new(r.span.start, r.resumes.map_or(r.span.end, |x| x.end)),
+                pieces: [Some(r.span), r.resumes].into_iter().flatten().collect(),
                 kind: QuoteKind::Indirect,
                 uncued: false,
                 speaker: match r.reporter {
@@ -308,8 +310,10 @@ fn words_in(doc: &Doc, f: &Found) -> usize {
         .sum()
 }
 
-/// How many tokens a reporting clause between two pieces of one quote may have.
-const MAX_INCISE_TOKENS: usize = 10;
+/// How many tokens a reporting clause between two pieces of one quote may have ("he said
+/// during a speech in San Jose, Calif.", "Sen. Richard Blumenthal (D-Conn.) said ahead of the
+/// vote").
+const MAX_INCISE_TOKENS: usize = 20;
 
 /// Whether quotation `q` goes on quotation `p` past a reporting clause between them, in the
 /// same paragraph ("“…,” she said. “…”", "« …, a-t-il dit, … »").
@@ -327,24 +331,44 @@ fn continues(words: &Words, cues: &Cues, p: &Quoted, q: &Quoted) -> bool {
     // other sentence end ("…,” said the ministry. The UN said: “…”" is two quotes).
     let one_clause = matches!(words.raw(to - 1), "." | ",")
         && (from..to - 1)
-            .all(|k| !matches!(words.raw(k), "." | ":" | "!" | "?") || is_initial(words, k));
+            .all(|k| !matches!(words.raw(k), "." | ":" | "!" | "?") || is_abbreviation(words, k));
     same_paragraph
         && one_clause
         && (from..to).any(|k| cues.verbs.end_at(words, k, to, &cues.skip).is_some())
 }
 
-/// Whether token `k` is the period of an initial or honorific ("Mr.", "M.", "Sen.").
-fn is_initial(words: &Words, k: usize) -> bool {
-    words.raw(k) == "."
-        && k > 0
-        && words.is_capitalized(k - 1)
-        && words.raw(k - 1).chars().count() <= 3
+/// Whether token `k` is the period of an initial or honorific ("Mr.", "M.", "Sen."), or of an
+/// abbreviation that a bracket or a comma follows ("(D-Conn.)", "Calif., on").
+fn is_abbreviation(words: &Words, k: usize) -> bool {
+    let initial = k > 0 && words.is_capitalized(k - 1) && words.raw(k - 1).chars().count() <= 3;
+    words.raw(k) == "." && (initial || matches!(words.raw(k + 1), ")" | ","))
 }
 
 /// Direct when the quotation is a statement of its own: it opens its sentence, follows a
 /// colon, or is a capitalised sentence ending with its own final punctuation. Partial when
 /// a few quoted words sit inside the outlet's sentence.
 fn kind_of(doc: &Doc, q: &Quoted) -> QuoteKind {
+    let capital = doc.tokens.get(q.open + 1).is_some_and(|t| {
+        t.span
+            .slice(doc.text)
+            .chars()
+            .next()
+            .is_some_and(char::is_uppercase)
+    });
+    let final_punct = q.close > q.open + 1
+        && doc
+            .tokens
+            .get(q.close - 1)
+            .is_some_and(|t| matches!(t.span.slice(doc.text), "." | "!" | "?" | "…"));
+    if stands_alone(doc, q) || (capital && final_punct) {
+        QuoteKind::Direct
+    } else {
+        QuoteKind::Partial
+    }
+}
+
+/// Whether quotation `q` opens its sentence or follows a colon.
+fn stands_alone(doc: &Doc, q: &Quoted) -> bool {
     let sentence = doc.sentences.get(doc.sentence_at(q.span.start));
     let opens_sentence = sentence.is_some_and(|s| {
         (s.first..q.open).all(|j| {
@@ -358,23 +382,7 @@ fn kind_of(doc: &Doc, q: &Quoted) -> QuoteKind {
             .tokens
             .get(q.open - 1)
             .is_some_and(|t| t.span.slice(doc.text) == ":");
-    let capital = doc.tokens.get(q.open + 1).is_some_and(|t| {
-        t.span
-            .slice(doc.text)
-            .chars()
-            .next()
-            .is_some_and(char::is_uppercase)
-    });
-    let final_punct = q.close > q.open + 1
-        && doc
-            .tokens
-            .get(q.close - 1)
-            .is_some_and(|t| matches!(t.span.slice(doc.text), "." | "!" | "?" | "…"));
-    if opens_sentence || after_colon || (capital && final_punct) {
-        QuoteKind::Direct
-    } else {
-        QuoteKind::Partial
-    }
+    opens_sentence || after_colon
 }
 
 #[cfg(test)]

@@ -354,3 +354,121 @@ fn names_titles_and_unattributed_labels_are_not_quotes() {
         [("grave error", Some("Officials"), None, QuoteKind::Partial)]
     );
 }
+
+/// The texts of the reported speech (indirect quotes) found in `text`.
+fn reported_texts(text: &str, lang: &str) -> Vec<String> {
+    quotes(text, lang)
+        .into_iter()
+        .filter(|q| q.kind == QuoteKind::Indirect)
+        .map(|q| q.text)
+        .collect()
+}
+
+#[test]
+fn english_clauses_without_that() {
+    let text = "Calling it a scam, Trump said he'd like Obama to show his birth certificate. \
+                Obama vetoed the measure, telling lawmakers the bill would hurt troops. \
+                Gowdy said Clinton did not respond to any of the subpoenas. \
+                And Sen. Olympia Snowe, a Republican from Maine, said she wouldn't seek re-election. \
+                Critics have described the chairman as gaffe-prone and said he hasn't raised money.";
+    assert_eq!(
+        reported_texts(text, "en"),
+        [
+            "he'd like Obama to show his birth certificate",
+            "the bill would hurt troops",
+            "Clinton did not respond to any of the subpoenas",
+            "she wouldn't seek re-election",
+            "he hasn't raised money",
+        ]
+    );
+}
+
+#[test]
+fn objects_and_relative_clauses_are_not_reported_speech() {
+    let text = "Trump announced Friday a short-term plan that will reopen the government. \
+                Hutchinson announced his opposition to the initial version of the bill. \
+                Netanyahu was shown warning of the risks of a nuclear Iran. \
+                Collins is open to repealing Don't Ask, Don't Tell, even if the other issues remain.";
+    assert_eq!(reported_texts(text, "en"), Vec::<String>::new());
+}
+
+#[test]
+fn a_clause_holding_a_partial_quote_is_the_partial_quote_alone() {
+    let text =
+        "Trump said Obama has spent $2 million in legal fees \"to get away from this issue.\" \
+                He said the plan is dead, calling it a \"stunt\" of the worst kind.";
+    let all = quotes(text, "en");
+    let found: Vec<(&str, QuoteKind)> = all.iter().map(|q| (q.text.as_str(), q.kind)).collect();
+    assert_eq!(
+        found,
+        [
+            ("to get away from this issue.", QuoteKind::Partial),
+            ("the plan is dead", QuoteKind::Indirect),
+            ("stunt", QuoteKind::Partial),
+        ]
+    );
+}
+
+#[test]
+fn incises_cut_by_a_comma_a_date_or_the_subject() {
+    let fr = "Au total, 254 personnes sont décédées contre 268 en 2018, a annoncé vendredi \
+              13 décembre, la sécurité routière. Le projet, a précisé le ministre, sera présenté lundi.";
+    assert_eq!(
+        reported_texts(fr, "fr"),
+        [
+            "Au total, 254 personnes sont décédées contre 268 en 2018",
+            "Le projet sera présenté lundi"
+        ]
+    );
+    let en = "An interview, Gowdy argued, would provide protection for her privacy.";
+    assert_eq!(
+        reported_texts(en, "en"),
+        ["An interview would provide protection for her privacy"]
+    );
+}
+
+#[test]
+fn datelines_statements_and_infinitives() {
+    let text = "MOSCOU - Une délégation du Hamas a été reçue jeudi à Moscou, a annoncé la \
+                diplomatie russe. La période de référence débute le 24 mars, indique le texte. \
+                Au Parisien, il affirme tout de même rester simple et discret.";
+    assert_eq!(
+        reported_texts(text, "fr"),
+        [
+            "Une délégation du Hamas a été reçue jeudi à Moscou",
+            "La période de référence débute le 24 mars",
+            "rester simple et discret"
+        ]
+    );
+}
+
+#[test]
+fn a_quote_glued_to_the_next_sentence_lets_reported_speech_go_on() {
+    let text =
+        "Des secours ont été appelés.Cinq blessés en \"urgence relative\"Huit personnes ont \
+                été blessées dans l'accident, ont précisé les pompiers.";
+    assert_eq!(
+        reported_texts(text, "fr"),
+        ["Huit personnes ont été blessées dans l'accident"]
+    );
+}
+
+#[test]
+fn titles_in_marks_are_no_quotes_even_with_their_period() {
+    let text = "\"And to be honest with you, I hope he can,\" he told \"Today.\"";
+    let all = quotes(text, "en");
+    let texts: Vec<&str> = all.iter().map(|q| q.text.as_str()).collect();
+    assert_eq!(texts, ["And to be honest with you, I hope he can,"]);
+}
+
+#[test]
+fn a_long_reporting_clause_still_joins_two_pieces() {
+    let text = "“I deeply respect the president,” Sen. Richard Blumenthal (D-Conn.) said ahead \
+                of the vote. “But I urge my colleagues to reverse this veto.”";
+    let all = quotes(text, "en");
+    assert_eq!(all.len(), 1, "{all:?}");
+    assert_eq!(
+        all[0].text,
+        "I deeply respect the president, But I urge my colleagues to reverse this veto."
+    );
+}
