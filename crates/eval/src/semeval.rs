@@ -1,6 +1,7 @@
 //! SemEval-2022 Task 8 (multilingual news article similarity): the Pearson correlation
-//! between the fitted pair score of `link` ([`similarity::pair_score`]) and the human
-//! `Overall` judgement.
+//! between the fitted pair score of `link` ([`similarity::pair_score`], and with the
+//! feature `embed` and `STORYLINE_E5` set, the model with sentence embeddings) and the
+//! human `Overall` judgement.
 //!
 //! `Overall` runs from 1 (very similar) to 4 (very dissimilar), the reverse of our score,
 //! so the correlation is reported with `-Overall`: positive means agreement. Only
@@ -13,7 +14,7 @@ use std::time::Instant;
 
 use rayon::prelude::*;
 use storyline_analyze::Analyzer;
-use storyline_link::similarity::{self, Profile};
+use storyline_link::similarity::{self, PairFeatures, PairModel, Profile};
 use storyline_model::{Analysis, Article, Format};
 
 use crate::Report;
@@ -47,7 +48,9 @@ struct Scored {
     similar: f64,
 }
 
-/// Scores every pair of testing_set.csv.
+/// Scores every pair of testing_set.csv with the bundled pair model (`link.semeval.*`),
+/// and, when the articles could be embedded (see [`profiles`]), with the model with the
+/// embedding inputs (`link.semeval.e5.*`).
 pub fn similarity(data: &Path, analyzer: &Analyzer, report: &mut Report) {
     let path = data.join("semeval2022-task8-hfl-sample/testing_set.csv");
     if !report.has_data("link.semeval", &[&path]) {
@@ -61,24 +64,80 @@ pub fn similarity(data: &Path, analyzer: &Analyzer, report: &mut Report) {
             return;
         }
     };
-    let scored: Vec<Scored> = rows
+    let analyses: Vec<(Analysis, Analysis)> = rows
         .par_iter()
         .map(|row| {
-            let a = analyzer.analyze(&article(&row.pair_id, 1, &row.lang1, &row.text1));
-            let b = analyzer.analyze(&article(&row.pair_id, 2, &row.lang2, &row.text2));
-            Scored {
-                original: is_original(&row.pair_id),
-                langs: (row.lang1.clone(), row.lang2.clone()),
-                score: similarity::pair_score(&a, &b),
-                similar: -row.overall,
-            }
+            (
+                analyzer.analyze(&article(&row.pair_id, 1, &row.lang1, &row.text1)),
+                analyzer.analyze(&article(&row.pair_id, 2, &row.lang2, &row.text2)),
+            )
         })
         .collect();
-    let elapsed = started.elapsed().as_secs_f64();
+    let (profiles, embedded) = match profiles(&analyses, EMBED_CHARS) {
+        Ok(p) => p,
+        Err(e) => {
+            report.skipped.push(format!("link.semeval: {e}"));
+            return;
+        }
+    };
+    let features: Vec<PairFeatures> = profiles
+        .par_iter()
+        .map(|(a, b)| PairFeatures::between(a, b))
+        .collect();
+    let embedding_seconds = embedded.map_or(0.0, |e| e.seconds);
+    let elapsed = started.elapsed().as_secs_f64() - embedding_seconds;
+    push_scores(
+        report,
+        "link.semeval",
+        &rows,
+        &features,
+        PairModel::bundled(),
+    );
+    report.notes.push(format!(
+        "link.semeval: analyzed and compared {} pairs in {elapsed:.2} s ({:.0} pairs/s; embedding not counted)",
+        rows.len(),
+        rows.len() as f64 / elapsed.max(1e-9)
+    ));
+    if let Some(e) = embedded {
+        push_scores(
+            report,
+            "link.semeval.e5",
+            &rows,
+            &features,
+            PairModel::bundled_embedded(),
+        );
+        report.notes.push(format!(
+            "link.semeval.e5: embedded {} articles (first {EMBED_CHARS} bytes) in {:.1} s ({:.1} articles/s)",
+            e.articles,
+            e.seconds,
+            e.articles as f64 / e.seconds.max(1e-9)
+        ));
+    }
+}
+
+/// Pushes the correlations of one model's scores under `prefix`: all pairs, original
+/// pairs, [`LANGUAGE_PAIRS`], and a note by language pair.
+fn push_scores(
+    report: &mut Report,
+    prefix: &str,
+    rows: &[Row],
+    features: &[PairFeatures],
+    model: &PairModel,
+) {
+    let scored: Vec<Scored> = rows
+        .iter()
+        .zip(features)
+        .map(|(row, f)| Scored {
+            original: is_original(&row.pair_id),
+            langs: (row.lang1.clone(), row.lang2.clone()),
+            score: model.score(f),
+            similar: -row.overall,
+        })
+        .collect();
     let sign = "Pearson r of the pair score with -Overall (Overall: 1 = very similar .. 4 = very dissimilar)";
     let mut push = |metric: &str, what: &str, keep: &dyn Fn(&Scored) -> bool| {
         let (r, n) = correlate(scored.iter().filter(|s| keep(s)));
-        let name = format!("link.semeval.pearson_{metric}");
+        let name = format!("{prefix}.pearson_{metric}");
         match r {
             Some(r) => report.push("link", &name, r, format!("{sign}; {n} {what}")),
             None => report
@@ -100,13 +159,8 @@ pub fn similarity(data: &Path, analyzer: &Analyzer, report: &mut Report) {
         );
     }
     report.notes.push(format!(
-        "link.semeval: r by language pair (all pairs, n): {}",
+        "{prefix}: r by language pair (all pairs, n): {}",
         by_language_pair(&scored)
-    ));
-    report.notes.push(format!(
-        "link.semeval: analyzed and compared {} pairs in {elapsed:.2} s ({:.0} pairs/s)",
-        scored.len(),
-        scored.len() as f64 / elapsed.max(1e-9)
     ));
 }
 

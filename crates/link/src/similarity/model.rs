@@ -59,8 +59,9 @@ fn products() -> impl Iterator<Item = (&'static str, &'static str)> {
     })
 }
 
-/// The bundled weights.
+/// The bundled weights, without and with the embedding inputs.
 const BUNDLED: &str = include_str!("../../../../data/link/pair_weights.toml");
+const BUNDLED_EMBEDDED: &str = include_str!("../../../../data/link/pair_weights_embed.toml");
 
 /// The number of inputs of a model with or without the embedding inputs.
 pub fn input_count(embedded: bool) -> usize {
@@ -156,6 +157,15 @@ impl PairModel {
         })
     }
 
+    /// The bundled model with the embedding inputs, read once per process.
+    pub fn bundled_embedded() -> &'static PairModel {
+        static MODEL: OnceLock<PairModel> = OnceLock::new();
+        MODEL.get_or_init(|| match PairModel::parse(BUNDLED_EMBEDDED) {
+            Ok(m) => m,
+            Err(e) => panic!("bundled data/link/pair_weights_embed.toml is invalid: {e}"),
+        })
+    }
+
     /// Reads a weights file; every input needs a weight and no other name may appear. A
     /// file with an `embed_cosine` weight is a model with the embedding inputs.
     pub fn parse(text: &str) -> Result<PairModel, String> {
@@ -231,6 +241,12 @@ mod tests {
         for (x, y) in m.weights.iter().zip(again.weights) {
             assert!((x - y).abs() < 1e-6);
         }
+    }
+
+    #[test]
+    fn bundled_models_are_without_and_with_the_embedding_inputs() {
+        assert!(!PairModel::bundled().embedded());
+        assert!(PairModel::bundled_embedded().embedded());
     }
 
     #[test]
