@@ -1,7 +1,7 @@
 //! SemEval-2022 Task 8 (multilingual news article similarity): the Pearson correlation
-//! between the fitted pair score of `link` ([`similarity::pair_score`], and with the
-//! feature `embed` and `STORYLINE_E5` set, the model with sentence embeddings) and the
-//! human `Overall` judgement.
+//! between the fitted pair score of `link` ([`storyline_link::similarity::pair_score`];
+//! with the feature `embed` and `STORYLINE_E5` set, also the model with sentence
+//! embeddings) and the human `Overall` judgement.
 //!
 //! `Overall` runs from 1 (very similar) to 4 (very dissimilar), the reverse of our score,
 //! so the correlation is reported with `-Overall`: positive means agreement. Only
@@ -14,7 +14,7 @@ use std::time::Instant;
 
 use rayon::prelude::*;
 use storyline_analyze::Analyzer;
-use storyline_link::similarity::{self, PairFeatures, PairModel, Profile};
+use storyline_link::similarity::{PairFeatures, PairModel, Profile};
 use storyline_model::{Analysis, Article, Format};
 
 use crate::Report;
@@ -191,8 +191,6 @@ fn correlate<'a>(pairs: impl IntoIterator<Item = &'a Scored>) -> (Option<f64>, u
 /// Bytes of each article that are embedded (title and lead, see
 /// `similarity::features::embedding_text`).
 pub const EMBED_CHARS: usize = 600;
-/// Texts per call of the embedding engine (it spreads a batch over the cores).
-const EMBED_BATCH: usize = 32;
 
 /// How the embeddings of a run were made.
 #[derive(Debug, Clone, Copy)]
@@ -203,28 +201,26 @@ pub struct Embedded {
     pub seconds: f64,
 }
 
+/// The profiles of the two articles of each pair.
+pub type PairProfiles = Vec<(Profile, Profile)>;
+
 /// The profiles of analysed pairs; with sentence embeddings of the first `embed_chars`
 /// bytes of each article when the build has the feature `embed` and
 /// `STORYLINE_E5` names the model (then also how long they took).
 pub fn profiles(
     analyses: &[(Analysis, Analysis)],
     embed_chars: usize,
-) -> Result<(Vec<(Profile, Profile)>, Option<Embedded>), String> {
+) -> Result<(PairProfiles, Option<Embedded>), String> {
     let profiles: Vec<(Profile, Profile)> = analyses
         .par_iter()
         .map(|(a, b)| (Profile::new(a), Profile::new(b)))
         .collect();
-    let texts: Vec<String> = analyses
-        .iter()
-        .flat_map(|(a, b)| [a, b])
-        .map(|a| similarity::features::embedding_text(a, embed_chars))
-        .collect();
     let started = Instant::now();
-    let Some(vectors) = embed(&texts)? else {
+    let Some(vectors) = embed(analyses, embed_chars)? else {
         return Ok((profiles, None));
     };
     let embedded = Embedded {
-        articles: texts.len(),
+        articles: vectors.len(),
         seconds: started.elapsed().as_secs_f64(),
     };
     let mut vectors = vectors.into_iter();
@@ -238,14 +234,22 @@ pub fn profiles(
     Ok((profiles, Some(embedded)))
 }
 
-/// The embeddings of some texts, or `None` when the model is not configured.
+/// The embeddings of the first `chars` bytes of both articles of each pair, in order, or
+/// `None` when the model is not configured.
 #[cfg(feature = "embed")]
-fn embed(texts: &[String]) -> Result<Option<Vec<Vec<f32>>>, String> {
-    let Some(embedder) = similarity::embed::Embedder::from_env()? else {
+fn embed(analyses: &[(Analysis, Analysis)], chars: usize) -> Result<Option<Vec<Vec<f32>>>, String> {
+    /// Texts per call of the engine (it spreads a batch over the cores).
+    const BATCH: usize = 32;
+    let Some(embedder) = storyline_link::similarity::embed::Embedder::from_env()? else {
         return Ok(None);
     };
+    let texts: Vec<String> = analyses
+        .iter()
+        .flat_map(|(a, b)| [a, b])
+        .map(|a| storyline_link::similarity::features::embedding_text(a, chars))
+        .collect();
     let mut out = Vec::with_capacity(texts.len());
-    for batch in texts.chunks(EMBED_BATCH) {
+    for batch in texts.chunks(BATCH) {
         let batch: Vec<&str> = batch.iter().map(String::as_str).collect();
         out.extend(embedder.embed(&batch)?);
     }
@@ -254,7 +258,7 @@ fn embed(texts: &[String]) -> Result<Option<Vec<Vec<f32>>>, String> {
 
 /// Without the feature `embed` there is no model to run.
 #[cfg(not(feature = "embed"))]
-fn embed(_texts: &[String]) -> Result<Option<Vec<Vec<f32>>>, String> {
+fn embed(_: &[(Analysis, Analysis)], _: usize) -> Result<Option<Vec<Vec<f32>>>, String> {
     Ok(None)
 }
 
