@@ -9,7 +9,7 @@
 
 use std::collections::BTreeMap;
 
-use chrono::{Datelike, Duration, NaiveDate};
+use chrono::{Datelike, Duration, NaiveDate, Weekday};
 use rustc_hash::{FxHashMap, FxHashSet};
 use serde::Deserialize;
 use storyline_model::{Precision, Published, Span, TimeExpr};
@@ -68,6 +68,15 @@ struct LangFile {
     day_part_links: Vec<String>,
     not_as_of_after: Vec<String>,
     month_prefixes: Vec<String>,
+    future_suffixes: Vec<String>,
+    not_future: Vec<String>,
+    later: BTreeMap<String, i64>,
+    decade_before: Vec<String>,
+    day_alone_before: Vec<String>,
+    day_alone_after: Vec<String>,
+    day_month_links: Vec<String>,
+    day_alone_ordinal: bool,
+    anchor_events: Vec<String>,
 }
 
 struct TimeLang {
@@ -77,8 +86,28 @@ struct TimeLang {
     anchored: PhraseMap<i64>,
     /// Calendar periods counted from the publication date, in their own unit.
     periods: PhraseMap<Period>,
-    /// Words that put a later weekday of their sentence in the future ("will", "doit").
-    future: FxHashSet<String>,
+    /// Words and phrases that put a later weekday of their sentence in the future ("will",
+    /// "doit", "is to be").
+    future: PhraseMap<()>,
+    /// Endings of verbs in the future tense ("rendra").
+    future_suffixes: Vec<String>,
+    /// Words with those endings that are not verbs ("caméra").
+    not_future: FxHashSet<String>,
+    /// After a count and unit, the direction it counts from the last day given ("plus tard" = 1).
+    later: PhraseMap<i64>,
+    /// Words before a year that make it a decade ("années").
+    decade_before: FxHashSet<String>,
+    /// Words before a day number alone that make it a day of the month ("the", "le").
+    day_alone_before: FxHashSet<String>,
+    /// Words after such a day number that let it stand alone ("and", "au").
+    day_alone_after: FxHashSet<String>,
+    /// Words between a day and its month ("of").
+    day_month_links: FxHashSet<String>,
+    /// Whether a day number alone needs its ordinal suffix ("the 15th", not "the 15").
+    day_alone_ordinal: bool,
+    /// Words after a day counted from another that start the event it counts from ("the day
+    /// after the primary").
+    anchor_events: FxHashSet<String>,
     /// Words after a bare four-digit number that make it a count, not a year ("2000 euros").
     not_year_after: FxHashSet<String>,
     /// Small counts written as words ("cinq", "a").
@@ -250,6 +279,7 @@ impl From<LangFile> for TimeLang {
             .chain(first_words(&f.year_anchored))
             .chain(f.seasons.keys().cloned())
             .chain(f.easter.iter().cloned())
+            .chain(f.decade_before.iter().cloned())
             .chain(
                 f.named
                     .keys()
@@ -272,7 +302,16 @@ impl From<LangFile> for TimeLang {
             relative: phrase_map(f.relative),
             anchored: phrase_map(f.anchored),
             periods,
-            future: set(f.future),
+            future: PhraseMap::from_phrases(&f.future),
+            future_suffixes: f.future_suffixes,
+            not_future: set(f.not_future),
+            later: phrase_map(f.later),
+            decade_before: set(f.decade_before),
+            day_alone_before: set(f.day_alone_before),
+            day_alone_after: set(f.day_alone_after),
+            day_month_links: set(f.day_month_links),
+            day_alone_ordinal: f.day_alone_ordinal,
+            anchor_events: set(f.anchor_events),
             not_year_after: set(f.not_year_after),
             counts: f.counts.into_iter().collect(),
             ago_days: f.ago_days.into_iter().collect(),
@@ -392,6 +431,17 @@ enum Found {
     Easter,
     /// The season starting in this month of this year ("the summer of 2018").
     SeasonOf(u32, i32),
+    /// A day of the month the passage is about ("on the 15th", "vendredi 29").
+    DayOfMonth {
+        day: u32,
+        weekday: Option<u32>,
+    },
+    /// This many days, or months, from the last day the text gave ("two days later", "trois
+    /// mois plus tôt").
+    Counted {
+        days: i64,
+        months: i64,
+    },
 }
 
 /// The publication date as far as it is known.
@@ -510,6 +560,10 @@ impl TimeRules {
         // The sentence of the latest expression that says it lies ahead ("la semaine
         // prochaine"): a weekday after it in that sentence is in the future too.
         let mut future_sentence: Option<usize> = None;
+        // The weekdays the text has put ahead of the publication day, Monday first.
+        let mut upcoming = [false; 7];
+        // The sentence and end token of the latest weekday put ahead.
+        let mut upcoming_end: Option<(usize, usize)> = None;
         let mut i = 0;
         while i < doc.tokens.len() {
             let matched =
@@ -529,15 +583,31 @@ impl TimeRules {
             }
             let found = match found {
                 Found::Weekday(wd, Direction::Recent)
-                    if future_sentence == Some(sentence) || l.future_before(doc, low, first) =>
+                    if future_sentence == Some(sentence)
+                        || upcoming.get(wd as usize).is_some_and(|u| *u)
+                        || upcoming_end
+                            .is_some_and(|(s, e)| s == sentence && first <= e + FUTURE_WINDOW)
+                        || l.future_before(doc, low, first) =>
                 {
                     Found::Weekday(wd, Direction::Upcoming)
                 }
                 other => l.named_day(low, first, end, other),
             };
+            // A weekday found ahead puts a weekday shortly after it ahead too ("on Wednesday,
+            // followed by the House on Thursday"), and the same weekday named again later is
+            // that day.
+            if let Found::Weekday(wd, Direction::Upcoming) = found {
+                if let Some(u) = upcoming.get_mut(wd as usize) {
+                    *u = true;
+                }
+                upcoming_end = Some((sentence, end));
+            }
             ctx.future = matches!(
                 found,
-                Found::Date { year: None, .. } | Found::Month { year: None, .. }
+                Found::Date { year: None, .. }
+                    | Found::Month { year: None, .. }
+                    | Found::DayOfMonth { .. }
+                    | Found::Period(Period::Weekend(0))
             ) && (future_sentence == Some(sentence)
                 || l.future_in_sentence(doc, low, first));
             let second = match to {
@@ -663,6 +733,17 @@ fn year_at(doc: &Doc, i: usize) -> Option<i32> {
     i32::try_from(y).ok()
 }
 
+/// The first year of a decade written with two digits ("années 90", "'90s"): this century's
+/// for the first two decades, else the last century's.
+fn two_digit_decade(n: u32) -> i32 {
+    let n = i32::try_from(n).unwrap_or(0);
+    if n <= 20 {
+        2000 + n
+    } else {
+        1900 + n
+    }
+}
+
 fn day_at(doc: &Doc, i: usize) -> Option<u32> {
     int_at(doc, i, 2).filter(|d| (1..=31).contains(d))
 }
@@ -700,7 +781,7 @@ impl TimeLang {
         (start..i)
             .rev()
             .take_while(|&k| !matches!(low.get(k), "," | ";" | ":"))
-            .any(|k| self.future.contains(low.get(k)))
+            .any(|k| self.future_at(doc, low, k))
     }
 
     /// Whether a future word stands anywhere in the sentence of token `i`: a yearless date of
@@ -712,7 +793,64 @@ impl TimeLang {
         let Some(s) = doc.sentences.get(doc.sentence_at(t.span.start)) else {
             return false;
         };
-        (s.first..s.end).any(|k| self.future.contains(low.get(k)))
+        (s.first..s.end).any(|k| self.future_at(doc, low, k))
+    }
+
+    /// Whether token `k` says the future: a future word or phrase starts there, or it is a
+    /// lower-case verb with a future ending ("se rendra"; a capital marks a name, "Laura").
+    fn future_at(&self, doc: &Doc, low: &Lowered, k: usize) -> bool {
+        if self.future.at(low, k).is_some() {
+            return true;
+        }
+        let word = low.get(k);
+        word.chars().count() >= 4
+            && self
+                .future_suffixes
+                .iter()
+                .any(|x| word.ends_with(x.as_str()))
+            && !self.not_future.contains(word)
+            && doc.tok(k).starts_with(char::is_lowercase)
+    }
+
+    /// "on the 15th", "le 1er", "le 15,": a day number alone after an article, followed by
+    /// punctuation or a linking word (not "the 15th century", "le 15 de France").
+    fn day_alone(&self, doc: &Doc, low: &Lowered, i: usize) -> Option<(usize, Found)> {
+        if !self.day_alone_before.contains(low.get(i.checked_sub(1)?)) {
+            return None;
+        }
+        let day = day_at(doc, i)?;
+        let j = self.skip_ordinal(doc, low, i + 1);
+        if self.day_alone_ordinal && j == i + 1 {
+            return None;
+        }
+        self.day_stands_alone(doc, low, j)
+            .then_some((j, Found::DayOfMonth { day, weekday: None }))
+    }
+
+    /// Whether what follows a day number at token `j` lets the day stand without its month:
+    /// the end of the text, punctuation of a clause, or a linking word.
+    fn day_stands_alone(&self, doc: &Doc, low: &Lowered, j: usize) -> bool {
+        j >= doc.tokens.len()
+            || matches!(low.get(j), "," | "." | ";" | ":" | ")" | "!" | "?")
+            || self.day_alone_after.contains(low.get(j))
+    }
+
+    /// "les années 1990", "les années 90", "the '90s": a decade.
+    fn decade(&self, doc: &Doc, low: &Lowered, i: usize) -> Option<(usize, usize, Found)> {
+        if self.decade_before.contains(low.get(i)) {
+            if let Some(y) = year_at(doc, i + 1).filter(|y| y % 10 == 0) {
+                return Some((i, i + 2, Found::Decade(y)));
+            }
+            let n = int_at(doc, i + 1, 2).filter(|n| n % 10 == 0)?;
+            return Some((i, i + 2, Found::Decade(two_digit_decade(n))));
+        }
+        // "'90s": the apostrophe, two digits and "s" glued together.
+        let n = int_at(doc, i, 2).filter(|n| n % 10 == 0 && doc.tok(i).len() == 2)?;
+        let apostrophe = i
+            .checked_sub(1)
+            .is_some_and(|p| matches!(low.get(p), "'" | "’") && touch(doc, p, i));
+        (apostrophe && low.get(i + 1) == "s" && touch(doc, i, i + 1))
+            .then(|| (i - 1, i + 2, Found::Decade(two_digit_decade(n))))
     }
 
     /// A yearless date that names an event ("Sept. 11 attacks", "attentats du 13 novembre")
@@ -868,6 +1006,20 @@ impl TimeLang {
         if let (Found::DaysAgo(n), true) = (found, self.after_words.contains(low.get(i + 2))) {
             return Some((i + 3, Found::DaysBefore(n)));
         }
+        if let Some((n, dir)) = self.later.at(low, i + 2) {
+            let counted = match found {
+                Found::DaysAgo(d) => Found::Counted {
+                    days: d * dir,
+                    months: 0,
+                },
+                Found::MonthsAgo(m) => Found::Counted {
+                    days: 0,
+                    months: m * dir,
+                },
+                _ => return None,
+            };
+            return Some((i + 2 + n, counted));
+        }
         self.ago_after
             .contains(low.get(i + 2))
             .then_some((i + 3, found))
@@ -913,6 +1065,7 @@ impl TimeLang {
     ) -> Option<(usize, Found)> {
         let day = day_at(doc, i)?;
         let j = self.skip_ordinal(doc, low, i + 1);
+        let j = j + usize::from(j > i + 1 && self.day_month_links.contains(low.get(j)));
         let month = self.month_at(doc, low, j)?;
         let j = self.skip_dot(doc, low, j + 1);
         let year = year_at(doc, j);
@@ -1006,6 +1159,15 @@ impl TimeLang {
             {
                 return Some((i, end, found));
             }
+            // "vendredi 29": the day of the month, without the month.
+            if let Some(day) = day_at(doc, k).filter(|_| comma == 0) {
+                let after = self.skip_ordinal(doc, low, k + 1);
+                if self.day_stands_alone(doc, low, after) || self.day_parts.contains(low.get(after))
+                {
+                    let weekday = Some(wd);
+                    return Some((i, after, Found::DayOfMonth { day, weekday }));
+                }
+            }
         }
         let mut dir = if before_next {
             Direction::Next
@@ -1069,6 +1231,12 @@ fn match_at(l: &TimeLang, doc: &Doc, low: &Lowered, i: usize) -> Option<(usize, 
     if let Some((end, found)) = l.ago(doc, low, i) {
         return Some((i, end, found));
     }
+    if let Some(f) = l.decade(doc, low, i) {
+        return Some(f);
+    }
+    if let Some((end, found)) = l.day_alone(doc, low, i) {
+        return Some((i, end, found));
+    }
     if let Some((end, found)) = l.bare_year(doc, low, i) {
         return Some((i, end, found));
     }
@@ -1089,6 +1257,15 @@ fn match_at(l: &TimeLang, doc: &Doc, low: &Lowered, i: usize) -> Option<(usize, 
             });
         if let Some((_, end, found)) = day_of_part {
             return Some((i, end, found));
+        }
+        // "the day after the primary": counted from the event named, dated only if the text
+        // gave a day before.
+        if l.anchor_events.contains(low.get(i + n)) {
+            let counted = Found::Counted {
+                days: *off,
+                months: 0,
+            };
+            return Some((i, i + n, counted));
         }
         return Some((i, i + n, Found::Anchored(*off)));
     }
@@ -1220,10 +1397,7 @@ fn resolve(found: Found, ctx: Ctx) -> Resolved {
         },
         Found::Weekday(wd, dir) => {
             let PubDate::Day(p) = pubdate else {
-                return unresolved(format!(
-                    "weekday needs a publication date known to the day (have: {})",
-                    pubdate.precision().as_str()
-                ));
+                return publication_month(pubdate, "weekday");
             };
             let back = i64::from((p.weekday().num_days_from_monday() + 7 - wd) % 7);
             let offset = match dir {
@@ -1236,16 +1410,19 @@ fn resolve(found: Found, ctx: Ctx) -> Resolved {
             };
             day_value(p + Duration::days(offset), None)
         }
+        // A weekend named in a future sentence, or on a Friday, is the coming one.
+        Found::Period(Period::Weekend(0))
+            if future || matches!(pubdate, PubDate::Day(p) if p.weekday() == Weekday::Fri) =>
+        {
+            resolve_period(Period::Weekend(1), pubdate)
+        }
         Found::Period(period) => resolve_period(period, pubdate),
         Found::DaysAgo(n) => match pubdate {
             PubDate::Day(p) => day_value(
                 p - Duration::days(n),
                 Some("approximate offset".to_string()),
             ),
-            other => unresolved(format!(
-                "offset in days needs a publication date known to the day (have: {})",
-                other.precision().as_str()
-            )),
+            other => publication_month(other, "offset in days"),
         },
         // "two years ago" is a year; "a year ago" is still the month of a year before.
         Found::MonthsAgo(n) if n % 12 == 0 && n > 12 => match pubdate.year() {
@@ -1262,10 +1439,7 @@ fn resolve(found: Found, ctx: Ctx) -> Resolved {
         },
         Found::Relative(off) => match pubdate {
             PubDate::Day(p) => day_value(p + Duration::days(off), None),
-            other => unresolved(format!(
-                "relative day needs a publication date known to the day (have: {})",
-                other.precision().as_str()
-            )),
+            other => publication_month(other, "relative day"),
         },
         Found::Anchored(off) => match (last_day, pubdate) {
             (Some(d), _) => day_value(
@@ -1276,10 +1450,7 @@ fn resolve(found: Found, ctx: Ctx) -> Resolved {
                 p + Duration::days(off),
                 Some("counted from the publication date".to_string()),
             ),
-            (None, other) => unresolved(format!(
-                "needs a date known to the day to count from (publication: {})",
-                other.precision().as_str()
-            )),
+            (None, other) => publication_month(other, "day counted from another"),
         },
         Found::Night(off) => match last_day.or(match pubdate {
             PubDate::Day(p) => Some(p),
@@ -1315,6 +1486,8 @@ fn resolve(found: Found, ctx: Ctx) -> Resolved {
                 other.precision().as_str()
             )),
         },
+        // "a day after X" in a sentence that dates nothing: its event is taken to be of the
+        // publication day, as the guidelines' annotators read news.
         Found::DaysBefore(n) => match ctx.sentence_day.or(match pubdate {
             PubDate::Day(p) => Some(p),
             _ => None,
@@ -1340,7 +1513,103 @@ fn resolve(found: Found, ctx: Ctx) -> Resolved {
             None => unresolved("Easter needs a known publication year".to_string()),
         },
         Found::Preceding(period) => resolve_period(period, last_day.map_or(pubdate, PubDate::Day)),
+        Found::DayOfMonth { day, weekday } => resolve_day_of_month(day, weekday, ctx),
+        Found::Counted { days, months } => resolve_counted(days, months, ctx),
     }
+}
+
+/// What a day-relative expression gives when the publication is known only to the month: that
+/// month (the guidelines' rule for weekdays); unresolved when the month is not known either.
+fn publication_month(pubdate: PubDate, what: &str) -> Resolved {
+    match pubdate {
+        PubDate::Month(y, m) => (
+            Some(format!("{y:04}-{m:02}")),
+            Precision::Month,
+            Some("publication date known to the month".to_string()),
+        ),
+        other => unresolved(format!(
+            "{what} needs a publication date known to the day (have: {})",
+            other.precision().as_str()
+        )),
+    }
+}
+
+/// A day of the month written without its month: in the month of the last day the text gave;
+/// else, with a weekday, the nearest such date that falls on it; else in the publication month,
+/// or the one before (after, in a future sentence) when the day is not yet (already) past.
+fn resolve_day_of_month(day: u32, weekday: Option<u32>, ctx: Ctx) -> Resolved {
+    let in_month = |d: NaiveDate, off: i32| -> Option<NaiveDate> {
+        let index = d.year() * 12 + i32::try_from(d.month0()).ok()? + off;
+        NaiveDate::from_ymd_opt(
+            index.div_euclid(12),
+            u32::try_from(index.rem_euclid(12)).ok()? + 1,
+            day,
+        )
+    };
+    let reference = match (ctx.last_day, ctx.pubdate) {
+        (Some(d), _) if weekday.is_none() => {
+            return match in_month(d, 0) {
+                Some(d) => day_value(
+                    d,
+                    Some("month of the previous date in the text".to_string()),
+                ),
+                None => unresolved("no such date".to_string()),
+            };
+        }
+        (_, PubDate::Day(p)) => p,
+        (_, other) => return publication_month(other, "day without its month"),
+    };
+    let found = match weekday {
+        Some(w) => (-1..=1)
+            .filter_map(|off| in_month(reference, off))
+            .filter(|d| d.weekday().num_days_from_monday() == w)
+            .min_by_key(|d| (*d - reference).num_days().abs()),
+        None if ctx.future => [0, 1]
+            .into_iter()
+            .filter_map(|off| in_month(reference, off))
+            .find(|d| *d >= reference),
+        None => [0, -1]
+            .into_iter()
+            .filter_map(|off| in_month(reference, off))
+            .find(|d| *d <= reference),
+    };
+    match found {
+        Some(d) => day_value(d, None),
+        None => unresolved("no such date near the publication".to_string()),
+    }
+}
+
+/// Days or months counted from the last day the text gave ("two days later"); years from the
+/// last year. Null when the text never dates what they count from: no guess from the
+/// publication date.
+fn resolve_counted(days: i64, months: i64, ctx: Ctx) -> Resolved {
+    let why = Some("counted from the previous date in the text".to_string());
+    if months != 0 && months % 12 == 0 {
+        return match ctx.last_year {
+            Some(y) => (
+                Some((i64::from(y) + months / 12).to_string()),
+                Precision::Year,
+                why,
+            ),
+            None => unresolved("counted from an event the text does not date".to_string()),
+        };
+    }
+    let Some(d) = ctx.last_day else {
+        return unresolved("counted from an event the text does not date".to_string());
+    };
+    if months == 0 {
+        return day_value(d + Duration::days(days), why);
+    }
+    let index = i64::from(d.year()) * 12 + i64::from(d.month0()) + months;
+    (
+        Some(format!(
+            "{:04}-{:02}",
+            index.div_euclid(12),
+            index.rem_euclid(12) + 1
+        )),
+        Precision::Month,
+        why,
+    )
 }
 
 /// A period counted from the publication date: weeks and weekends as day ranges (the
@@ -1375,6 +1644,9 @@ fn resolve_period(period: Period, pubdate: PubDate) -> Resolved {
                 _ => p + Duration::days(7 - back),
             };
             range(saturday, saturday + Duration::days(1), "weekend")
+        }
+        (Period::Week(0) | Period::Weekend(0), PubDate::Month(..)) => {
+            publication_month(pubdate, "week")
         }
         (Period::Week(_) | Period::Weekend(_), _) => needs_day(),
         (Period::Month(off), _) => match pubdate.month() {

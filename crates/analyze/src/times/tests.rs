@@ -160,13 +160,24 @@ fn weekdays_resolve_only_with_a_day_precise_publication() {
         pairs("They meet next Monday.", "en", &pubd),
         [p("next Monday", "2024-01-22")]
     );
+    // Known only to the month, the publication gives a weekday its month, no more.
     let month = published(Some("2024-01"), Precision::Month);
     let t = one("Elle est arrivée vendredi.", "fr", &month);
-    assert_eq!(t.value, None);
-    assert_eq!(t.precision, Precision::Unknown);
+    assert_eq!(t.value.as_deref(), Some("2024-01"));
+    assert_eq!(t.precision, Precision::Month);
     assert_eq!(
         t.why.as_deref(),
-        Some("weekday needs a publication date known to the day (have: month)")
+        Some("publication date known to the month")
+    );
+    let t = one(
+        "Elle est arrivée vendredi.",
+        "fr",
+        &published(None, Precision::Unknown),
+    );
+    assert_eq!(t.value, None);
+    assert_eq!(
+        t.why.as_deref(),
+        Some("weekday needs a publication date known to the day (have: unknown)")
     );
 }
 
@@ -206,13 +217,22 @@ fn anchored_days_count_from_the_previous_date() {
         [p("12 janvier", "2024-01-12"), p("La veille", "2024-01-11")]
     );
     // With no earlier day in the text, the count starts from the publication day; when that
-    // is known only to the month, nothing can be given.
+    // is known only to the month, only the month can be given.
     let t = one("The next day, talks resumed.", "en", &pubd);
     assert_eq!(t.value.as_deref(), Some("2024-01-20"));
     let month = published(Some("2024-01"), Precision::Month);
     let t = one("The next day, talks resumed.", "en", &month);
+    assert_eq!(
+        (t.value.as_deref(), t.precision),
+        (Some("2024-01"), Precision::Month)
+    );
+    // Counted from an event the text names but never dates: null, with the reason.
+    let t = one("The day after the primary, talks resumed.", "en", &pubd);
     assert_eq!(t.value, None);
-    assert!(t.why.is_some());
+    assert_eq!(
+        t.why.as_deref(),
+        Some("counted from an event the text does not date")
+    );
 }
 
 #[test]
@@ -261,10 +281,13 @@ fn seed_000_published_in_october_2023() {
             .unwrap_or_else(|| panic!("{t} not found in {found:?}"))
     };
     let wed = get("mercredi soir");
-    assert_eq!(wed.value, None);
+    assert_eq!(
+        (wed.value.as_deref(), wed.precision),
+        (Some("2023-10"), Precision::Month)
+    );
     assert_eq!(
         wed.why.as_deref(),
-        Some("weekday needs a publication date known to the day (have: month)")
+        Some("publication date known to the month")
     );
     let sat = get("samedi 7 octobre");
     assert_eq!(
@@ -651,5 +674,313 @@ fn parts_of_months_vague_offsets_and_seasons_of_a_year() {
     assert_eq!(
         pairs("In the summer of 2018, talks began.", "en", &pubd),
         [p("summer of 2018", "2018-06/2018-08")]
+    );
+}
+
+#[test]
+fn future_tense_turns_weekdays_forward() {
+    // Published on a Friday.
+    let pubd = day("2024-01-19");
+    for text in [
+        "The documentary is to be shown on Tuesday.",
+        "Talks are set to resume Tuesday in Cairo.",
+        "The president is due to visit on Tuesday.",
+    ] {
+        assert_eq!(
+            pairs(text, "en", &pubd),
+            [p("Tuesday", "2024-01-23")],
+            "{text}"
+        );
+    }
+    // French writes the future in the verb's ending.
+    assert_eq!(
+        pairs("Le président se rendra jeudi à Lyon.", "fr", &pubd),
+        [p("jeudi", "2024-01-25")]
+    );
+    assert_eq!(
+        pairs("Les syndicats manifesteront mardi.", "fr", &pubd),
+        [p("mardi", "2024-01-23")]
+    );
+    // A name with that ending is no verb, and past tense stays past.
+    assert_eq!(
+        pairs("Laura a parlé jeudi devant la caméra.", "fr", &pubd),
+        [p("jeudi", "2024-01-18")]
+    );
+    assert_eq!(
+        pairs("The film was shown on Tuesday.", "en", &pubd),
+        [p("Tuesday", "2024-01-16")]
+    );
+}
+
+#[test]
+fn a_weekend_on_a_friday_or_in_the_future_is_the_coming_one() {
+    assert_eq!(
+        pairs(
+            "Des manifestations ont eu lieu ce week-end.",
+            "fr",
+            &day("2024-01-22")
+        ),
+        [p("week-end", "2024-01-20/2024-01-21")]
+    );
+    assert_eq!(
+        pairs(
+            "Des manifestations sont prévues ce week-end.",
+            "fr",
+            &day("2024-01-17")
+        ),
+        [p("week-end", "2024-01-20/2024-01-21")]
+    );
+    assert_eq!(
+        pairs(
+            "This weekend, fans gather in Paris.",
+            "en",
+            &day("2024-01-19")
+        ),
+        [p("This weekend", "2024-01-20/2024-01-21")]
+    );
+    assert_eq!(
+        pairs(
+            "This past weekend, fans gathered.",
+            "en",
+            &day("2024-01-24")
+        ),
+        [p("This past weekend", "2024-01-20/2024-01-21")]
+    );
+}
+
+#[test]
+fn a_day_written_without_its_month() {
+    let pubd = day("2024-01-19");
+    // In the month of the last day the text gave.
+    assert_eq!(
+        pairs("Talks began on Dec. 3 and ended on the 15th.", "en", &pubd),
+        [p("Dec. 3", "2023-12-03"), p("15th", "2023-12-15")]
+    );
+    // Else in the publication month, or the one before when the day is not yet past.
+    assert_eq!(
+        pairs("The payment was made on the 10th.", "en", &pubd),
+        [p("10th", "2024-01-10")]
+    );
+    assert_eq!(
+        pairs("Le paiement a été effectué le 25.", "fr", &pubd),
+        [p("25", "2023-12-25")]
+    );
+    assert_eq!(
+        pairs("Le 1er, la loi entrera en vigueur.", "fr", &pubd),
+        [p("1er", "2024-02-01")]
+    );
+    // With a weekday: the nearest such day that falls on it.
+    assert_eq!(
+        pairs("Vendredi 29, les élus ont voté.", "fr", &day("2020-06-01")),
+        [p("Vendredi 29", "2020-05-29")]
+    );
+    assert_eq!(
+        pairs("The 15th of March was tense.", "en", &pubd),
+        [p("15th of March", "2024-03-15")]
+    );
+    // Ranks and teams are no days.
+    for (text, lang) in [
+        ("In the 15th century, it was built.", "en"),
+        ("The 15th anniversary passed.", "en"),
+        ("Le 15 de France a gagné.", "fr"),
+        ("Il se classe au 15e rang.", "fr"),
+        ("The 15 members voted.", "en"),
+    ] {
+        assert!(pairs(text, lang, &pubd).is_empty(), "{text}");
+    }
+}
+
+#[test]
+fn decades_in_both_languages() {
+    let pubd = day("2024-01-19");
+    for (text, lang, locate, value) in [
+        (
+            "Dans les années 1990, la ville a grandi.",
+            "fr",
+            "années 1990",
+            "1990/1999",
+        ),
+        (
+            "Dans les années 80, tout allait bien.",
+            "fr",
+            "années 80",
+            "1980/1989",
+        ),
+        (
+            "Depuis les années 2000, rien.",
+            "fr",
+            "années 2000",
+            "2000/2009",
+        ),
+        ("In the '90s, prices fell.", "en", "'90s", "1990/1999"),
+        ("The 1970s were loud.", "en", "1970s", "1970/1979"),
+    ] {
+        assert_eq!(pairs(text, lang, &pubd), [p(locate, value)], "{text}");
+    }
+    assert_eq!(
+        pairs("A decade ago, it was different.", "en", &pubd),
+        [p("A decade ago", "2014")]
+    );
+}
+
+#[test]
+fn counts_from_the_last_day_given_and_null_when_none() {
+    let pubd = day("2024-01-19");
+    assert_eq!(
+        pairs(
+            "Le 3 janvier, la police l'a arrêté ; deux jours plus tard, il a été inculpé.",
+            "fr",
+            &pubd
+        ),
+        [
+            p("3 janvier", "2024-01-03"),
+            p("deux jours plus tard", "2024-01-05")
+        ]
+    );
+    assert_eq!(
+        pairs(
+            "On Jan. 10 he spoke. A week earlier, he had been detained.",
+            "en",
+            &pubd
+        ),
+        [
+            p("Jan. 10", "2024-01-10"),
+            p("A week earlier", "2024-01-03")
+        ]
+    );
+    assert_eq!(
+        pairs(
+            "Le 2 janvier, il est parti. Trois mois plus tard, il est revenu.",
+            "fr",
+            &pubd
+        ),
+        [
+            p("2 janvier", "2024-01-02"),
+            p("Trois mois plus tard", "2024-04")
+        ]
+    );
+    // The event counted from is never dated: no guess from the publication date.
+    for (text, lang) in [
+        ("Two weeks later, he was released.", "en"),
+        ("Une semaine plus tôt, il avait été arrêté.", "fr"),
+    ] {
+        let t = one(text, lang, &pubd);
+        assert_eq!(t.value, None, "{text}");
+        assert_eq!(
+            t.why.as_deref(),
+            Some("counted from an event the text does not date")
+        );
+    }
+}
+
+#[test]
+fn parts_of_periods_named_in_words() {
+    let pubd = day("2024-01-19");
+    for (text, lang, locate, value) in [
+        (
+            "Fin de l'année dernière, le projet a calé.",
+            "fr",
+            "Fin de l'année dernière",
+            "2023",
+        ),
+        (
+            "L'an passé, la croissance a ralenti.",
+            "fr",
+            "an passé",
+            "2023",
+        ),
+        (
+            "En fin de mois, les prix ont grimpé.",
+            "fr",
+            "En fin de mois",
+            "2024-01",
+        ),
+        (
+            "At the end of last year, prices rose.",
+            "en",
+            "end of last year",
+            "2023",
+        ),
+        (
+            "Early next month, the law takes effect.",
+            "en",
+            "Early next month",
+            "2024-02",
+        ),
+        (
+            "En début de semaine, les syndicats ont appelé à la grève.",
+            "fr",
+            "En début de semaine",
+            "2024-01-15/2024-01-21",
+        ),
+    ] {
+        assert_eq!(pairs(text, lang, &pubd), [p(locate, value)], "{text}");
+    }
+}
+
+#[test]
+fn a_publication_known_to_the_month_gives_days_their_month() {
+    let pubd = published(Some("2024-01"), Precision::Month);
+    for (text, lang) in [
+        ("Il a parlé mardi.", "fr"),
+        ("Il a parlé hier.", "fr"),
+        ("He spoke on Tuesday.", "en"),
+        ("He spoke yesterday.", "en"),
+        ("The vote was this week.", "en"),
+    ] {
+        let t = one(text, lang, &pubd);
+        assert_eq!(t.value.as_deref(), Some("2024-01"), "{text}");
+        assert_eq!(t.precision, Precision::Month);
+        assert_eq!(
+            t.why.as_deref(),
+            Some("publication date known to the month")
+        );
+    }
+    // A date written in full keeps its day.
+    assert_eq!(
+        pairs("He spoke on Jan. 10.", "en", &pubd),
+        [p("Jan. 10", "2024-01-10")]
+    );
+    // Without any publication date, a weekday stays null.
+    assert_eq!(
+        one(
+            "He spoke on Tuesday.",
+            "en",
+            &published(None, Precision::Unknown)
+        )
+        .value,
+        None
+    );
+}
+
+#[test]
+fn weekdays_after_one_found_ahead() {
+    let pubd = day("2016-09-28");
+    // Coordinated with a weekday ahead, shortly after it.
+    assert_eq!(
+        pairs(
+            "The vote is expected to begin in the Senate on Wednesday, followed by the House on Thursday.",
+            "en",
+            &pubd
+        ),
+        [p("Wednesday", "2016-09-28"), p("Thursday", "2016-09-29")]
+    );
+    // The same weekday named again later is that day.
+    assert_eq!(
+        pairs(
+            "He will speak with members Monday evening. He asked them to join a call Monday evening.",
+            "en",
+            &day("2010-12-12")
+        ),
+        [p("Monday evening", "2010-12-13"), p("Monday evening", "2010-12-13")]
+    );
+    // Far from it, in a past clause, a weekday stays past.
+    assert_eq!(
+        pairs(
+            "Les chiffres devraient être actualisés mardi, selon le communiqué publié ce matin par le ministère, qui compare avec le bilan de dimanche.",
+            "fr",
+            &day("2020-06-01")
+        ),
+        [p("mardi", "2020-06-02"), p("ce matin", "2020-06-01"), p("dimanche", "2020-05-31")]
     );
 }
