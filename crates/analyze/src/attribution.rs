@@ -35,6 +35,9 @@ pub struct Attribution {
     /// millions"): it governs what follows the verb, never a figure before it. A verb that
     /// ends its clause ("…, the governor said.") may point back.
     pub forward_only: bool,
+    /// A subject and its verb that introduce a clause ("le ministre a précisé que …", "police
+    /// said that …"): the source of what follows, up to the next attribution.
+    pub introduces: bool,
 }
 
 #[derive(Deserialize)]
@@ -157,6 +160,8 @@ struct CueFile {
     prepositions_after_verb: Vec<String>,
     #[serde(default)]
     impersonal: Vec<String>,
+    #[serde(default)]
+    introducers: Vec<String>,
     abbreviations: Vec<String>,
     stop: Vec<String>,
 }
@@ -181,6 +186,8 @@ struct Cues {
     prepositions_after_verb: FxHashSet<String>,
     /// Subjects that name no one ("on dénombre"): their verb is no attribution.
     impersonal: FxHashSet<String>,
+    /// Words after a reporting verb that open what was said ("que", "that").
+    introducers: FxHashSet<String>,
     abbreviations: FxHashSet<String>,
     stop: FxHashSet<String>,
 }
@@ -213,6 +220,7 @@ impl AttributionRules {
                     adverbs: f.adverbs.into_iter().collect(),
                     prepositions_after_verb: f.prepositions_after_verb.into_iter().collect(),
                     impersonal: f.impersonal.into_iter().collect(),
+                    introducers: f.introducers.into_iter().collect(),
                     abbreviations: f.abbreviations.into_iter().collect(),
                     stop: f.stop.into_iter().collect(),
                 };
@@ -258,6 +266,7 @@ impl AttributionRules {
             // Where the name of the source starts, for its key: the subject after a verb,
             // not a complement before it ("a déclaré à l'AFP le porte-parole").
             let mut name_from = None;
+            let mut introduces = false;
             let range = if let Some((n, _)) = c.before.at(low, t) {
                 Some((t, clause_end(t + n))).filter(|(_, e)| *e > t + n)
             } else if c.inverted.contains(low.get(t)) {
@@ -300,6 +309,7 @@ impl AttributionRules {
                         || c.prepositions_after_verb.contains(low.get(t + n)))
                         && !has_number(doc, t + n, s.end);
                     forward_only = t + n < s.end && !closes(t + n) && !complement_only;
+                    introduces = c.introducers.contains(low.get(t + n));
                     Some((start, t + n)).filter(|_| start < t && t - start <= SUBJECT_MAX)
                 }
             } else {
@@ -324,6 +334,7 @@ impl AttributionRules {
                     end,
                     key,
                     forward_only,
+                    introduces,
                 });
             }
             t = end.max(t + 1);

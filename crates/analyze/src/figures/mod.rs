@@ -561,7 +561,9 @@ fn part_of(
 /// glued into one: a cue far to the right is about something else, unless it closes the
 /// sentence ("Douze personnes ont été blessées …, a-t-on appris auprès des pompiers."). A
 /// subject-verb source after the figure ("…, tandis que la CGT a compté 3,5 millions") speaks
-/// of what follows it, so it is never taken for a figure before it.
+/// of what follows it, so it is never taken for a figure before it; one that introduces a
+/// clause ("X a précisé que …") wins over an attribution after the figure that is further away
+/// ("…, selon Y" still wins over "le bilan fait état de 5 morts").
 fn choose<'a>(
     doc: &Doc,
     s: &Sentence,
@@ -576,14 +578,25 @@ fn choose<'a>(
                 .is_some_and(|t| t.kind == TokenKind::Punct)
         })
     };
-    attributions
-        .iter()
-        .find(|a| {
-            a.span.start >= at.end
-                && !a.forward_only
-                && (a.first <= figure_end + ATTRIBUTION_REACH || closes_sentence(a))
-        })
-        .or_else(|| attributions.iter().rev().find(|a| a.span.end <= at.start))
+    let figure_start = doc.tokens.partition_point(|t| t.span.end <= at.start);
+    let after = attributions.iter().find(|a| {
+        a.span.start >= at.end
+            && !a.forward_only
+            && (a.first <= figure_end + ATTRIBUTION_REACH || closes_sentence(a))
+    });
+    let before = attributions.iter().rev().find(|a| a.span.end <= at.start);
+    match (after, before) {
+        // "X a précisé que la moitié des 931 patients …, 7 % des …, a détaillé Y": a subject
+        // and its verb that introduce a clause govern what follows them; the nearer one wins.
+        (Some(a), Some(b))
+            if b.introduces
+                && figure_start.saturating_sub(b.end) < a.first.saturating_sub(figure_end) =>
+        {
+            Some(b)
+        }
+        (Some(a), _) => Some(a),
+        (None, b) => b,
+    }
 }
 
 /// The date a figure is valid for: a resolved time inside its attribution ("selon le bilan

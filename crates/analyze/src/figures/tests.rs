@@ -984,3 +984,17 @@ fn a_year_does_not_swallow_the_amount_after_it() {
     );
     assert_eq!(values(&found), vec![200_000.0, 4.4e6]);
 }
+
+#[test]
+fn the_nearer_of_a_subject_before_and_a_verb_after_is_the_source() {
+    let text = "Le directeur a précisé que 931 patients sont en réanimation et que les hôpitaux tiennent bon malgré la fatigue des équipes, 7 % des personnes décédées avaient moins de 65 ans, a détaillé le professeur.";
+    let found = figures(text, "fr");
+    let sources: Vec<Option<&str>> = found.iter().map(|f| f.source.as_deref()).collect();
+    assert_eq!(
+        sources,
+        vec![
+            Some("Le directeur a précisé"),
+            Some("a détaillé le professeur")
+        ]
+    );
+}
