@@ -129,8 +129,11 @@ pub fn index(page: &Html, by_class: bool) -> Vec<Info<'_>> {
             Edge::Open(node) => {
                 let parent = open.last().copied();
                 let removed = parent.is_some_and(|p| nodes[p].removed) || dropped(node, by_class);
+                // Removed text is never counted, and scripts hold most of a page's text.
                 let (text, commas) = match node.value() {
-                    Node::Text(t) => (t.trim().len(), t.matches([',', '，', '،']).count()),
+                    Node::Text(t) if !removed => {
+                        (t.trim().len(), t.matches([',', '，', '،']).count())
+                    }
                     _ => (0, 0),
                 };
                 open.push(nodes.len());
