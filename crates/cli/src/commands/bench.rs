@@ -23,6 +23,10 @@ pub struct BenchCmd {
     /// Extra inputs to stream after the corpus (files or folders).
     #[arg(long)]
     extra: Vec<PathBuf>,
+    /// Place each article as it arrives (`Linker::place`, as a stream of news would),
+    /// instead of all in date order at the end.
+    #[arg(long)]
+    place: bool,
     /// Print the result as JSON.
     #[arg(long)]
     json: bool,
@@ -90,7 +94,11 @@ impl BenchCmd {
                 articles += batch.len() as u64;
                 let t = Instant::now();
                 for (_, analysis) in &batch {
-                    linker.add(analysis);
+                    if self.place {
+                        linker.place(analysis);
+                    } else {
+                        linker.add(analysis);
+                    }
                 }
                 link_seconds += t.elapsed().as_secs_f64();
                 Ok(())
