@@ -146,6 +146,8 @@ fn find_word(hay: &str, needle: &str) -> Option<usize> {
 #[derive(Deserialize)]
 struct CueFile {
     before: Vec<String>,
+    #[serde(default)]
+    named: Vec<String>,
     not_cues: Vec<String>,
     verbs: Vec<String>,
     subject_starts: Vec<String>,
@@ -162,12 +164,16 @@ struct CueFile {
     impersonal: Vec<String>,
     #[serde(default)]
     introducers: Vec<String>,
+    #[serde(default)]
+    relatives: Vec<String>,
     abbreviations: Vec<String>,
     stop: Vec<String>,
 }
 
 struct Cues {
     before: PhraseMap<()>,
+    /// Cue and name of a source in one phrase ("In the poll").
+    named: PhraseMap<()>,
     not_cues: PhraseMap<()>,
     verbs: PhraseMap<()>,
     subject_starts: FxHashSet<String>,
@@ -188,6 +194,8 @@ struct Cues {
     impersonal: FxHashSet<String>,
     /// Words after a reporting verb that open what was said ("que", "that").
     introducers: FxHashSet<String>,
+    /// Relative pronouns opening a subject ("Olivier Véran, qui a précisé").
+    relatives: FxHashSet<String>,
     abbreviations: FxHashSet<String>,
     stop: FxHashSet<String>,
 }
@@ -211,6 +219,7 @@ impl AttributionRules {
                 let f: CueFile = lexicon::bundled(&format!("data/sources/{lang}.toml"), text);
                 let cues = Cues {
                     before: PhraseMap::from_phrases(&f.before),
+                    named: PhraseMap::from_phrases(&f.named),
                     not_cues: PhraseMap::from_phrases(&f.not_cues),
                     verbs: PhraseMap::from_phrases(&f.verbs),
                     subject_starts: f.subject_starts.into_iter().collect(),
@@ -221,6 +230,7 @@ impl AttributionRules {
                     prepositions_after_verb: f.prepositions_after_verb.into_iter().collect(),
                     impersonal: f.impersonal.into_iter().collect(),
                     introducers: f.introducers.into_iter().collect(),
+                    relatives: f.relatives.into_iter().collect(),
                     abbreviations: f.abbreviations.into_iter().collect(),
                     stop: f.stop.into_iter().collect(),
                 };
@@ -267,7 +277,9 @@ impl AttributionRules {
             // not a complement before it ("a déclaré à l'AFP le porte-parole").
             let mut name_from = None;
             let mut introduces = false;
-            let range = if let Some((n, _)) = c.before.at(low, t) {
+            let range = if let Some((n, _)) = c.named.at(low, t) {
+                Some((t, t + n))
+            } else if let Some((n, _)) = c.before.at(low, t) {
                 Some((t, clause_end(t + n))).filter(|(_, e)| *e > t + n)
             } else if c.inverted.contains(low.get(t)) {
                 // "a-t-on appris auprès des pompiers": a cue further on names the source.
@@ -290,6 +302,9 @@ impl AttributionRules {
                 let mut start = t;
                 while start > s.first && !closes(start - 1) {
                     start -= 1;
+                }
+                if c.relatives.contains(low.get(start)) {
+                    start = antecedent(doc, s, start);
                 }
                 // The subject runs to the end of its clause, past any comma passed over.
                 let after = clause_end(next.max(t + n));
@@ -376,6 +391,39 @@ impl AttributionRules {
             }
         }
         next
+    }
+}
+
+/// Longest name a relative subject may stand for, in tokens.
+const ANTECEDENT_MAX: usize = 5;
+
+/// Where the subject that starts with a relative pronoun at `relative` starts: at the name
+/// right before it and its comma ("Olivier Véran, qui"), or at the pronoun when no capitalized
+/// name is there (never guessed further back).
+fn antecedent(doc: &Doc, s: &Sentence, relative: usize) -> usize {
+    let comma = relative.checked_sub(1).filter(|c| {
+        *c > s.first
+            && doc
+                .tokens
+                .get(*c)
+                .is_some_and(|t| t.span.slice(doc.text) == ",")
+    });
+    let Some(comma) = comma else {
+        return relative;
+    };
+    let capitalized = |k: usize| {
+        doc.tokens.get(k).is_some_and(|t| {
+            t.kind == TokenKind::Word && t.span.slice(doc.text).starts_with(char::is_uppercase)
+        })
+    };
+    let mut first = comma;
+    while first > s.first && comma - first < ANTECEDENT_MAX && capitalized(first - 1) {
+        first -= 1;
+    }
+    if first == comma {
+        relative
+    } else {
+        first
     }
 }
 
@@ -647,6 +695,33 @@ mod tests {
         assert_eq!(found.len(), 1);
         assert_eq!(found[0].span.slice(text), "the organization confirmed");
         assert!(!found[0].forward_only);
+    }
+
+    #[test]
+    fn a_relative_subject_is_the_name_before_it() {
+        assert_eq!(
+            attributions(
+                "C'est important, a insisté Olivier Véran, qui a précisé que 478 personnes sont en réanimation.",
+                "fr"
+            ),
+            [
+                a("a insisté Olivier Véran", None),
+                a("Olivier Véran, qui a précisé", None)
+            ]
+        );
+        assert_eq!(
+            attributions("Le maire, qui a précisé que dix maisons ont brûlé.", "fr"),
+            [a("qui a précisé", None)],
+            "no name before the pronoun: it stays as written"
+        );
+    }
+
+    #[test]
+    fn polls_named_before_their_figures_are_sources() {
+        assert_eq!(
+            attributions("In the poll, Romney leads with 21 percent.", "en"),
+            [a("In the poll", None)]
+        );
     }
 
     #[test]
