@@ -28,6 +28,8 @@ struct CuesFile {
     #[serde(default)]
     auxiliaries: Vec<String>,
     #[serde(default)]
+    past_endings: Vec<String>,
+    #[serde(default)]
     infinitive_endings: Vec<String>,
     #[serde(default)]
     non_infinitives: Vec<String>,
@@ -187,6 +189,8 @@ pub struct Cues {
     /// Auxiliaries and modals: a name before one opens a clause ("said Obama has"); one right
     /// after "that" makes it a relative ("a plan that will").
     pub auxiliaries: FxHashSet<String>,
+    /// Endings of verbs in the past: a name before one opens a clause ("revealed Clinton used").
+    pub past_endings: Vec<String>,
     /// Endings of infinitives, which open a clause after `thatless` verbs ("il affirme rester
     /// simple").
     pub infinitive_endings: Vec<String>,
@@ -237,6 +241,7 @@ pub fn bundled(translit: &Transliteration) -> Vec<(String, Cues)> {
                 thatless: set(&file.thatless),
                 addressee_verbs: set(&file.addressee_verbs),
                 auxiliaries: set(&file.auxiliaries),
+                past_endings: file.past_endings,
                 infinitive_endings: file.infinitive_endings,
                 non_infinitives: set(&file.non_infinitives),
                 coordinators: set(&file.coordinators),

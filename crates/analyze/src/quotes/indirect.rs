@@ -30,8 +30,9 @@ const MAX_ADDRESSEE_TOKENS: usize = 4;
 /// How many words a name opening a clause may have ("said Hillary Clinton has").
 const MAX_NAME_TOKENS: usize = 4;
 
-/// How many tokens may stand between a verb and its "que"/"that" ("told HuffPost that").
-const MAX_OBJECT_TOKENS: usize = 6;
+/// How many tokens may stand between a verb and its "que"/"that" ("told HuffPost that",
+/// "suggested on the show and in the letter that").
+const MAX_OBJECT_TOKENS: usize = 8;
 
 /// Who reports the words, as the cues of the sentence say.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -264,6 +265,8 @@ fn complement(
         // "a plan that will reopen": "that" after an object and before an auxiliary is a
         // relative pronoun.
         Some(k) if k > next && cues.auxiliaries.contains(words.key(k + 1)) => return None,
+        // "tandis que", "so that": a conjunction (a stop word that is no adverb) makes it one.
+        Some(k) if k > next && is_conjunction(words, cues, k - 1) => return None,
         Some(k) => k + 1,
         None => bare_clause(words, cues, scope, verb_end - 1, next)?,
     };
@@ -276,6 +279,13 @@ fn complement(
     })
 }
 
+/// Whether token `k` ends a speaker phrase without being an adverb or a date of the verb
+/// ("tandis", "so"; not "mardi", "Tuesday").
+fn is_conjunction(words: &Words, cues: &Cues, k: usize) -> bool {
+    let key = words.key(k);
+    cues.stops.contains(key) && !cues.skip.has_word(key)
+}
+
 /// The start of a clause reported without "that" after the verb whose last word is token
 /// `verb` and whose next word (past adverbs) is `next`: "said he …", "told reporters the …",
 /// "said Obama has …".
@@ -286,8 +296,13 @@ fn bare_clause(
     verb: usize,
     next: usize,
 ) -> Option<usize> {
-    if !cues.thatless.contains(words.key(verb)) || next >= scope.end {
+    if next >= scope.end {
         return None;
+    }
+    // A name and a verb open a clause after any speech verb ("revealed Clinton used"); a
+    // determiner or a pronoun only after the verbs that drop "that" ("announced his candidacy").
+    if !cues.thatless.contains(words.key(verb)) {
+        return named_subject(words, cues, scope, next).then_some(next);
     }
     let opens = |k: usize| {
         cues.clause_starts.contains(words.key(k))
@@ -323,12 +338,23 @@ fn is_infinitive(words: &Words, cues: &Cues, k: usize) -> bool {
 }
 
 /// Whether token `k` opens a clause with a name as its subject: a capitalised word or a few,
-/// then an auxiliary ("Obama has", "Hillary Clinton would").
+/// then an auxiliary or a verb in the past ("Obama has", "Hillary Clinton would", "Clinton
+/// used").
 fn named_subject(words: &Words, cues: &Cues, scope: &Scope, k: usize) -> bool {
     let name_end = (k..(k + MAX_NAME_TOKENS).min(scope.end))
         .take_while(|&j| words.is_capitalized(j))
         .last();
-    name_end.is_some_and(|e| e + 1 < scope.end && cues.auxiliaries.contains(words.key(e + 1)))
+    name_end.is_some_and(|e| {
+        let verb = e + 1;
+        let key = words.key(verb);
+        let past = words.is_word(verb)
+            && !words.is_capitalized(verb)
+            && cues
+                .past_endings
+                .iter()
+                .any(|end| key.ends_with(end.as_str()));
+        verb < scope.end && (past || cues.auxiliaries.contains(key))
+    })
 }
 
 /// The speaker of a verb that opens reported speech: its subject, a pronoun, a relative

@@ -369,6 +369,8 @@ fn english_clauses_without_that() {
     let text = "Calling it a scam, Trump said he'd like Obama to show his birth certificate. \
                 Obama vetoed the measure, telling lawmakers the bill would hurt troops. \
                 Gowdy said Clinton did not respond to any of the subpoenas. \
+                Cheney said in July she plans to challenge Mike Enzi. \
+                The request comes after reports revealed Clinton used a private server. \
                 And Sen. Olympia Snowe, a Republican from Maine, said she wouldn't seek re-election. \
                 Critics have described the chairman as gaffe-prone and said he hasn't raised money.";
     assert_eq!(
@@ -377,6 +379,8 @@ fn english_clauses_without_that() {
             "he'd like Obama to show his birth certificate",
             "the bill would hurt troops",
             "Clinton did not respond to any of the subpoenas",
+            "she plans to challenge Mike Enzi",
+            "Clinton used a private server",
             "she wouldn't seek re-election",
             "he hasn't raised money",
         ]
@@ -388,7 +392,8 @@ fn objects_and_relative_clauses_are_not_reported_speech() {
     let text = "Trump announced Friday a short-term plan that will reopen the government. \
                 Hutchinson announced his opposition to the initial version of the bill. \
                 Netanyahu was shown warning of the risks of a nuclear Iran. \
-                Collins is open to repealing Don't Ask, Don't Tell, even if the other issues remain.";
+                Collins is open to repealing Don't Ask, Don't Tell, even if the other issues remain. \
+                The police announced the death of four people so that they could warn the public.";
     assert_eq!(reported_texts(text, "en"), Vec::<String>::new());
 }
 
