@@ -148,7 +148,7 @@ pub fn url_date(url: &str) -> Option<Date> {
 }
 
 /// The first date written in a short visible text ("Publié le 19 janvier 2024 à 10h").
-fn text_date(text: &str) -> Option<Date> {
+pub(super) fn text_date(text: &str) -> Option<Date> {
     let mut rest = text;
     loop {
         if let Some((d, _)) = date::parse_prefix(rest) {

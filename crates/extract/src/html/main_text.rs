@@ -3,6 +3,7 @@
 //! that continue it, then paragraph-level filtering of link lists and interface lines.
 
 use super::clean::{paragraphs, Info, Paragraph};
+use super::dates::text_date;
 use super::patterns::patterns;
 
 /// Shortest paragraph text (bytes) that credits its ancestors.
@@ -11,6 +12,8 @@ const MIN_SCORED: usize = 25;
 const LEVELS: usize = 5;
 /// A paragraph with more of its text in links is a link list, not prose.
 const MAX_LINK_DENSITY: f64 = 0.5;
+/// Most words of a paragraph that is a date stamp or a dated byline, not text.
+const MAX_STAMP_WORDS: usize = 10;
 
 /// The main-text paragraphs of an indexed page.
 pub fn main_paragraphs(nodes: &[Info]) -> Vec<String> {
@@ -36,9 +39,20 @@ pub fn main_paragraphs(nodes: &[Info]) -> Vec<String> {
         .filter(|Paragraph { text, link_text }| {
             (*link_text as f64) <= MAX_LINK_DENSITY * text.len() as f64
                 && !p.is_boilerplate_line(text)
+                && !is_stamp(text)
         })
         .map(|p| p.text)
         .collect()
+}
+
+/// Whether a paragraph is a date stamp or a dated byline ("by Ann Lee September 15, 2014",
+/// "Aktualisiert am 05. Februar 2020"): a few words around a date to the day. Prose that
+/// mentions a day has more words. A line opened by a dash signs a quote or an embedded post
+/// ("— Ann Lee (@ann) November 18, 2019"), which belongs to the text.
+fn is_stamp(text: &str) -> bool {
+    !text.starts_with(['—', '–', '-'])
+        && text.split_whitespace().count() <= MAX_STAMP_WORDS
+        && text_date(text).is_some()
 }
 
 /// Whether a node is a paragraph for scoring: a paragraph-like element, or a division
@@ -233,4 +247,21 @@ fn with_siblings(nodes: &[Info], scores: &[Option<f64>], top: usize) -> Vec<usiz
             false
         })
         .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn date_stamps_are_not_text() {
+        assert!(is_stamp("by Ann Lee September 15, 2014"));
+        assert!(is_stamp("Aktualisiert am 5. Februar 2020"));
+        assert!(is_stamp("Publié le 19 janvier 2024 à 10h30"));
+        assert!(!is_stamp("The 2020 election was close."));
+        assert!(!is_stamp("— Ann Lee (@ann) November 18, 2019"));
+        assert!(!is_stamp(
+            "On September 15, 2014 the council voted to close the bridge for two years of repairs."
+        ));
+    }
 }

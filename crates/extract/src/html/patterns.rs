@@ -21,6 +21,8 @@ pub struct Patterns {
     pub negative_prefixes: Vec<String>,
     /// Whole paragraphs that are interface text.
     pub boilerplate_lines: HashSet<String>,
+    /// Labels that open a short paragraph of page metadata (`Tags: …`, `Foto: …`).
+    pub label_prefixes: Vec<String>,
     /// Phrases of cookie and consent banners.
     pub consent_phrases: Vec<String>,
     /// Bylines that name no person.
@@ -59,6 +61,9 @@ pub fn tokens(value: &str) -> impl Iterator<Item = String> + '_ {
     }
     tokens.into_iter()
 }
+
+/// Longest paragraph (bytes) that a metadata label can open: past it, the label is prose.
+const MAX_LABEL_LINE: usize = 100;
 
 fn starts_with_any(token: &str, prefixes: &[String]) -> bool {
     prefixes.iter().any(|p| token.starts_with(p.as_str()))
@@ -102,14 +107,19 @@ impl Patterns {
         let lower = paragraph
             .trim_matches(|c: char| !c.is_alphanumeric())
             .to_lowercase();
-        if lower.is_empty() || self.boilerplate_lines.contains(&lower) {
+        // A counter before an interface word is still interface text ("0 comments", "12shares");
+        // a number alone is not (a table cell of the article).
+        let uncounted = lower.trim_start_matches(|c: char| c.is_ascii_digit() || c.is_whitespace());
+        let interface = !uncounted.is_empty() && self.boilerplate_lines.contains(uncounted);
+        if lower.is_empty() || interface {
             return true;
         }
-        lower.len() < 600
+        let consent = lower.len() < 600
             && self
                 .consent_phrases
                 .iter()
-                .any(|p| lower.contains(p.as_str()))
+                .any(|p| lower.contains(p.as_str()));
+        consent || (lower.len() < MAX_LABEL_LINE && starts_with_any(&lower, &self.label_prefixes))
     }
 }
 
@@ -146,5 +156,14 @@ mod tests {
             "Nous utilisons des cookies pour améliorer votre expérience. Tout accepter"
         ));
         assert!(!p.is_boilerplate_line("Le ministre a partagé son analyse devant la presse."));
+        assert!(p.is_boilerplate_line("0 Comments"));
+        assert!(p.is_boilerplate_line("12shares"));
+        assert!(p.is_boilerplate_line("Tags: Wahl, Bundestag"));
+        assert!(!p.is_boilerplate_line("2019"));
+        let long = format!(
+            "Tags: {}",
+            "the label opens a long paragraph of prose. ".repeat(3)
+        );
+        assert!(!p.is_boilerplate_line(&long));
     }
 }
