@@ -998,3 +998,25 @@ fn the_nearer_of_a_subject_before_and_a_verb_after_is_the_source() {
         ]
     );
 }
+
+#[test]
+fn thresholds_are_qualifiers() {
+    let cases: &[(&str, Qualifier)] = &[
+        (
+            "Le taux de grévistes est passé sous la barre des 5 %.",
+            Qualifier::LessThan,
+        ),
+        (
+            "Le prix est égal ou supérieur à 8 euros.",
+            Qualifier::AtLeast,
+        ),
+        (
+            "Le baril reste au-dessus de 60 dollars.",
+            Qualifier::MoreThan,
+        ),
+        ("Un loyer inférieur à 500 euros.", Qualifier::LessThan),
+    ];
+    for (text, qualifier) in cases {
+        assert_eq!(only(text, "fr").qualifier, *qualifier, "{text}");
+    }
+}
