@@ -34,6 +34,7 @@ pub fn main_paragraphs(nodes: &[Info]) -> Vec<String> {
         }
     }
     let p = patterns();
+    cut_at_end_line(&mut parts);
     parts
         .into_iter()
         .filter(|Paragraph { text, link_text }| {
@@ -43,6 +44,21 @@ pub fn main_paragraphs(nodes: &[Info]) -> Vec<String> {
         })
         .map(|p| p.text)
         .collect()
+}
+
+/// Drops a closing heading ("You might also like", "Kommentare") and all that follows it, when
+/// it comes in the second half of the text: a heading like it near the top is a box beside the
+/// article, not its end.
+fn cut_at_end_line(parts: &mut Vec<Paragraph>) {
+    let total: usize = parts.iter().map(|p| p.text.len()).sum();
+    let mut before = 0;
+    for (i, part) in parts.iter().enumerate() {
+        if 2 * before >= total && patterns().is_end_line(&part.text) {
+            parts.truncate(i);
+            return;
+        }
+        before += part.text.len();
+    }
 }
 
 /// Whether a paragraph is a date stamp or a dated byline ("by Ann Lee September 15, 2014",
@@ -252,6 +268,26 @@ fn with_siblings(nodes: &[Info], scores: &[Option<f64>], top: usize) -> Vec<usiz
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn paragraph(text: &str) -> Paragraph {
+        Paragraph {
+            text: text.into(),
+            link_text: 0,
+        }
+    }
+
+    #[test]
+    fn a_closing_heading_ends_the_text_in_its_second_half() {
+        let long = "A long paragraph of the article that carries most of its text.";
+        let mut parts: Vec<Paragraph> = [long, long, "You might also like:", "Other story"]
+            .map(paragraph)
+            .into();
+        cut_at_end_line(&mut parts);
+        assert_eq!(parts.len(), 2);
+        let mut parts: Vec<Paragraph> = ["Kommentare", long, long].map(paragraph).into();
+        cut_at_end_line(&mut parts);
+        assert_eq!(parts.len(), 3);
+    }
 
     #[test]
     fn date_stamps_are_not_text() {

@@ -21,6 +21,8 @@ pub struct Patterns {
     pub negative_prefixes: Vec<String>,
     /// Whole paragraphs that are interface text.
     pub boilerplate_lines: HashSet<String>,
+    /// Headings after which the page holds no more article text (related links, comments).
+    pub end_lines: HashSet<String>,
     /// Labels that open a short paragraph of page metadata (`Tags: …`, `Foto: …`).
     pub label_prefixes: Vec<String>,
     /// Phrases of cookie and consent banners.
@@ -100,6 +102,14 @@ impl Patterns {
                 weight
             })
             .sum()
+    }
+
+    /// Whether a paragraph is a heading that closes the article ("You might also like").
+    pub fn is_end_line(&self, paragraph: &str) -> bool {
+        let lower = paragraph
+            .trim_matches(|c: char| !c.is_alphanumeric())
+            .to_lowercase();
+        self.end_lines.contains(&lower)
     }
 
     /// Whether a paragraph is interface text or part of a cookie banner.
