@@ -1,4 +1,9 @@
 //! Decoded text to the clean form every later stage relies on.
+//!
+//! Whole HTML pages pass through here (scripts and styles included), so every step first finds
+//! out on bytes whether it has anything to do and leaves the text untouched when not.
+
+use std::borrow::Cow;
 
 use unicode_normalization::{is_nfc_quick, IsNormalized, UnicodeNormalization};
 
@@ -19,51 +24,182 @@ pub fn clean(text: String) -> String {
             None => break,
         }
     }
-    if has_controls(&text) {
-        text = strip_controls(&text);
+    if let Cow::Owned(stripped) = strip_controls(&text) {
+        text = stripped;
     }
-    if is_nfc_quick(text.chars()) == IsNormalized::Yes {
+    if is_nfc(&text) {
         text
     } else {
         text.nfc().collect()
     }
 }
 
-/// Whether `text` holds a control character other than `\n` and `\t`, checked on bytes:
-/// C0 controls and DEL are single bytes, C1 controls (U+0080..=U+009F) are 0xC2 0x80..=0x9F.
-fn has_controls(text: &str) -> bool {
-    let bytes = text.as_bytes();
-    bytes.iter().enumerate().any(|(i, &b)| match b {
-        b'\n' | b'\t' => false,
-        0..=0x1F | 0x7F => true,
-        0xC2 => bytes
-            .get(i + 1)
-            .is_some_and(|next| (0x80..=0x9F).contains(next)),
-        _ => false,
-    })
+/// Whether `b` starts a character [`strip_controls`] rewrites: a C0 control other than `\n` and
+/// `\t` (`\r` included), DEL, or 0xC2, the lead byte of the C1 controls U+0080..=U+009F.
+fn is_control_start(b: u8) -> bool {
+    matches!(b, 0..=0x08 | 0x0B..=0x1F | 0x7F | 0xC2)
 }
 
-fn strip_controls(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    let mut chars = text.chars().peekable();
-    while let Some(c) = chars.next() {
-        match c {
-            '\r' => {
-                if chars.peek() != Some(&'\n') {
-                    out.push('\n');
-                }
+/// `text` with `\r\n` and lone `\r` turned into `\n` and the other control characters (Unicode
+/// `Cc`) but `\n` and `\t` dropped, in one pass over the bytes; borrowed when nothing changes.
+/// Every control is one byte (C0, DEL) or 0xC2 then 0x80..=0x9F (C1), so cutting at those bytes
+/// keeps to character boundaries.
+fn strip_controls(text: &str) -> Cow<'_, str> {
+    let bytes = text.as_bytes();
+    let mut out = String::new();
+    // Start of the run of bytes not yet copied to `out`.
+    let mut kept = 0;
+    let mut i = 0;
+    while let Some(offset) = bytes
+        .get(i..)
+        .and_then(|rest| rest.iter().position(|&b| is_control_start(b)))
+    {
+        let at = i + offset;
+        let next = bytes.get(at + 1).copied();
+        let (replacement, len) = match bytes.get(at) {
+            Some(b'\r') if next == Some(b'\n') => ("", 1),
+            Some(b'\r') => ("\n", 1),
+            Some(0xC2) if next.is_some_and(|n| (0x80..=0x9F).contains(&n)) => ("", 2),
+            // 0xC2 opening a printable character (NBSP, «, °…): kept.
+            Some(0xC2) => {
+                i = at + 1;
+                continue;
             }
-            '\n' | '\t' => out.push(c),
-            c if c.is_control() => {}
-            c => out.push(c),
-        }
+            _ => ("", 1),
+        };
+        out.push_str(text.get(kept..at).unwrap_or_default());
+        out.push_str(replacement);
+        kept = at + len;
+        i = kept;
     }
-    out
+    if kept == 0 {
+        return Cow::Borrowed(text);
+    }
+    out.push_str(text.get(kept..).unwrap_or_default());
+    Cow::Owned(out)
+}
+
+/// Whether `text` is already in NFC, by the quick check run only on the runs of characters from
+/// U+0300 on. Characters below U+0300 (ASCII, Latin-1, Latin Extended) are all starters with
+/// quick-check value Yes, so they only reset the check's state: the runs between them can be
+/// checked on their own. Such characters are the bytes below 0xCC (their lead and continuation
+/// bytes); a byte from 0xCC on is always the lead byte of a character from U+0300 on. A Maybe
+/// answer counts as not normalised, as [`is_nfc_quick`] would have it for the whole text.
+fn is_nfc(text: &str) -> bool {
+    let bytes = text.as_bytes();
+    let mut i = 0;
+    while let Some(offset) = bytes
+        .get(i..)
+        .and_then(|rest| rest.iter().position(|&b| b >= 0xCC))
+    {
+        let start = i + offset;
+        let run = text.get(start..).unwrap_or_default();
+        let len = run
+            .char_indices()
+            .find(|&(_, c)| c < '\u{300}')
+            .map_or(run.len(), |(end, _)| end);
+        if is_nfc_quick(run.get(..len).unwrap_or_default().chars()) != IsNormalized::Yes {
+            return false;
+        }
+        i = start + len;
+    }
+    true
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The straightforward control stripping, char by char, which [`strip_controls`] must match.
+    fn reference_strip(text: &str) -> String {
+        let mut out = String::with_capacity(text.len());
+        let mut chars = text.chars().peekable();
+        while let Some(c) = chars.next() {
+            match c {
+                '\r' => {
+                    if chars.peek() != Some(&'\n') {
+                        out.push('\n');
+                    }
+                }
+                '\n' | '\t' => out.push(c),
+                c if c.is_control() => {}
+                c => out.push(c),
+            }
+        }
+        out
+    }
+
+    /// The straightforward [`clean`]: the quick check and normalisation on the whole text.
+    fn reference_clean(text: &str) -> String {
+        let mut text = text.to_string();
+        for _ in 0..MAX_REPAIR_PASSES {
+            match mojibake::repair(&text) {
+                Some(repaired) => text = repaired,
+                None => break,
+            }
+        }
+        let text = reference_strip(&text);
+        if is_nfc_quick(text.chars()) == IsNormalized::Yes {
+            text
+        } else {
+            text.nfc().collect()
+        }
+    }
+
+    /// Strings of every class `clean` meets, and their concatenations two by two.
+    fn samples() -> Vec<String> {
+        let base = [
+            "",
+            "plain ascii <script>var a = 1;</script>",
+            "L’Élysée à Noël, « Ça va ? » 1\u{a0}000 3\u{202f}000",
+            "e\u{301}te\u{301} cafe\u{300}",
+            "a\u{323}\u{302} o\u{302}\u{323} \u{1e0b}\u{323}",
+            "\u{301}leading combining",
+            "a\r\nb\rc\r\r\n\r",
+            "x\u{0}\u{7}\u{1b}\u{7f}\u{80}\u{85}\u{9f}\u{a0}y\tz\n",
+            "Ã©tÃ© lâ€™Ã‰lysÃ©e Â« oui Â» Ã  Paris",
+            "ÃƒÂ© double",
+            "\r\u{85}\n\u{c2}\u{a9} ©®°±",
+            "한국어 日本語 Ελληνικά Ω \u{2126} \u{212b} \u{340}\u{341}",
+            "\u{f900} \u{2f800} 😀 \u{1f1eb}\u{1f1f7}",
+            "क\u{93c} \u{915}\u{93c}",
+        ];
+        let mut all: Vec<String> = base.iter().map(|s| s.to_string()).collect();
+        for a in base {
+            for b in base {
+                all.push(format!("{a}{b}"));
+            }
+        }
+        all
+    }
+
+    #[test]
+    fn fast_paths_match_the_straightforward_path() {
+        for text in samples() {
+            assert_eq!(
+                strip_controls(&text),
+                reference_strip(&text),
+                "strip_controls on {text:?}"
+            );
+            assert_eq!(
+                is_nfc(&text),
+                is_nfc_quick(text.chars()) == IsNormalized::Yes,
+                "is_nfc on {text:?}"
+            );
+            assert_eq!(
+                clean(text.clone()),
+                reference_clean(&text),
+                "clean on {text:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn unchanged_text_is_borrowed() {
+        let text = "L’été à Paris\n\tfin";
+        assert!(matches!(strip_controls(text), Cow::Borrowed(_)));
+        assert!(matches!(strip_controls("a\r\nb"), Cow::Owned(_)));
+    }
 
     #[test]
     fn line_ends_and_controls() {
