@@ -102,9 +102,9 @@ impl<V> PhraseMap<V> {
             .map(|(toks, v)| (toks.len(), v))
     }
 
-    /// Like [`PhraseMap::at`], with words for which `skip` holds jumped over after the
+    /// Like [`PhraseMap::at`], with words for which `skip` holds jumped over right after the
     /// phrase's first word ("a également précisé" matches "a précisé"): its token count
-    /// (skipped words included) and value.
+    /// (skipped words included) and value. The skipped run is found once, not per phrase.
     pub fn at_skipping(
         &self,
         low: &Lowered,
@@ -112,20 +112,20 @@ impl<V> PhraseMap<V> {
         skip: impl Fn(&str) -> bool,
     ) -> Option<(usize, &V)> {
         let ids = self.by_first.get(low.get(i))?;
+        let mut rest = i + 1;
+        while rest < low.len() && skip(low.get(rest)) {
+            rest += 1;
+        }
         ids.iter()
             .filter_map(|&id| self.entries.get(id))
-            .filter_map(|(toks, v)| {
-                let mut p = i + 1;
-                for t in toks.iter().skip(1) {
-                    while skip(low.get(p)) && low.get(p) != t {
-                        p += 1;
-                    }
-                    if low.get(p) != t {
-                        return None;
-                    }
-                    p += 1;
-                }
-                Some((p - i, v))
+            .filter_map(|(toks, v)| match toks.len() {
+                1 => Some((1, v)),
+                n => toks
+                    .iter()
+                    .skip(1)
+                    .enumerate()
+                    .all(|(k, t)| low.get(rest + k) == t)
+                    .then_some((rest - i + n - 1, v)),
             })
             .max_by_key(|(n, _)| *n)
     }

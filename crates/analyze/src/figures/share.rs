@@ -59,11 +59,17 @@ pub(super) fn fraction(
         return hyphenated(numbers, l, word, i, lang);
     }
     let of_after = |k: usize| l.share_of.contains(low.get(k));
-    if l.share_alone.contains(word) && (of_after(i + 1) || qualified()) {
-        let d = l.share_denominators.get(word)?;
-        return percent(1.0, *d, i + 1);
-    }
-    let d = l.share_denominators.get(low.get(i + 1))?;
+    // Most tokens are followed by no share word: one lookup rules them out.
+    let Some(d) = l.share_denominators.get(low.get(i + 1)) else {
+        if !l.share_alone.is_empty()
+            && l.share_alone.contains(word)
+            && (of_after(i + 1) || qualified())
+        {
+            let d = l.share_denominators.get(word)?;
+            return percent(1.0, *d, i + 1);
+        }
+        return None;
+    };
     let n = if l.share_one.contains(word) {
         // "un tiers payant" is no share; "un tiers des voix", "près de la moitié" are.
         if !(of_after(i + 2) || qualified()) {
@@ -89,19 +95,22 @@ fn hyphenated(
     i: usize,
     lang: &str,
 ) -> Option<Share> {
-    let parts: Vec<&str> = word.split('-').collect();
-    match parts.as_slice() {
-        [n, d] => {
-            let d = l.share_denominators.get(*d)?;
-            let n = numbers.word_value(lang, n)?;
-            percent(n, *d, i + 1)
+    let mut parts = word.split('-');
+    let (n, second, third) = (parts.next()?, parts.next()?, parts.next());
+    if parts.next().is_some() {
+        return None;
+    }
+    match third {
+        None => {
+            let d = l.share_denominators.get(second)?;
+            percent(numbers.word_value(lang, n)?, *d, i + 1)
         }
-        [n, join, d] if l.ratio_join.contains_word(join) => percent(
+        Some(d) if l.ratio_join.contains_word(second) => percent(
             numbers.word_value(lang, n)?,
             numbers.word_value(lang, d)?,
             i + 1,
         ),
-        _ => None,
+        Some(_) => None,
     }
 }
 
