@@ -27,10 +27,9 @@ pub fn clean(text: String) -> String {
     if let Cow::Owned(stripped) = strip_controls(&text) {
         text = stripped;
     }
-    if is_nfc(&text) {
-        text
-    } else {
-        text.nfc().collect()
+    match to_nfc(&text) {
+        Cow::Borrowed(_) => text,
+        Cow::Owned(normalised) => normalised,
     }
 }
 
@@ -79,31 +78,49 @@ fn strip_controls(text: &str) -> Cow<'_, str> {
     Cow::Owned(out)
 }
 
-/// Whether `text` is already in NFC, by the quick check run only on the runs of characters from
-/// U+0300 on. Characters below U+0300 (ASCII, Latin-1, Latin Extended) are all starters with
-/// quick-check value Yes, so they only reset the check's state: the runs between them can be
-/// checked on their own. Such characters are the bytes below 0xCC (their lead and continuation
-/// bytes); a byte from 0xCC on is always the lead byte of a character from U+0300 on. A Maybe
-/// answer counts as not normalised, as [`is_nfc_quick`] would have it for the whole text.
-fn is_nfc(text: &str) -> bool {
+/// `text` in NFC, borrowed when it already is. The quick check runs only on the runs of
+/// characters from U+0300 on: characters below U+0300 (ASCII, Latin-1, Latin Extended) are all
+/// starters with quick-check value Yes, which never compose with what comes before them, so a
+/// text splits before each of them into pieces that normalise on their own. Such characters are
+/// the bytes below 0xCC (their lead and continuation bytes); a byte from 0xCC on is always the
+/// lead byte of a character from U+0300 on. A run the check does not pass (No or Maybe) is
+/// normalised together with the character before it, the starter it may compose with.
+fn to_nfc(text: &str) -> Cow<'_, str> {
     let bytes = text.as_bytes();
+    let mut out = String::new();
+    // End of the text already copied to `out`, or 0 while nothing changed.
+    let mut kept = 0;
     let mut i = 0;
     while let Some(offset) = bytes
         .get(i..)
         .and_then(|rest| rest.iter().position(|&b| b >= 0xCC))
     {
         let start = i + offset;
-        let run = text.get(start..).unwrap_or_default();
-        let len = run
-            .char_indices()
-            .find(|&(_, c)| c < '\u{300}')
-            .map_or(run.len(), |(end, _)| end);
-        if is_nfc_quick(run.get(..len).unwrap_or_default().chars()) != IsNormalized::Yes {
-            return false;
+        let rest = text.get(start..).unwrap_or_default();
+        let end = start
+            + rest
+                .char_indices()
+                .find(|&(_, c)| c < '\u{300}')
+                .map_or(rest.len(), |(len, _)| len);
+        i = end;
+        let run = text.get(start..end).unwrap_or_default();
+        if is_nfc_quick(run.chars()) == IsNormalized::Yes {
+            continue;
         }
-        i = start + len;
+        // The character before the run is below U+0300 and after `kept` (runs are maximal).
+        let from = text
+            .get(kept..start)
+            .and_then(|before| before.chars().next_back())
+            .map_or(start, |c| start - c.len_utf8());
+        out.push_str(text.get(kept..from).unwrap_or_default());
+        out.extend(text.get(from..end).unwrap_or_default().nfc());
+        kept = end;
     }
-    true
+    if kept == 0 {
+        return Cow::Borrowed(text);
+    }
+    out.push_str(text.get(kept..).unwrap_or_default());
+    Cow::Owned(out)
 }
 
 #[cfg(test)]
@@ -163,6 +180,8 @@ mod tests {
             "한국어 日本語 Ελληνικά Ω \u{2126} \u{212b} \u{340}\u{341}",
             "\u{f900} \u{2f800} 😀 \u{1f1eb}\u{1f1f7}",
             "क\u{93c} \u{915}\u{93c}",
+            "aé\u{323} ạ\u{302} \u{1100}\u{1161}\u{11a8} \u{ac00}\u{11a8}",
+            "\u{327}\u{301}\u{300}\u{323}e\u{327}\u{301}",
         ];
         let mut all: Vec<String> = base.iter().map(|s| s.to_string()).collect();
         for a in base {
@@ -182,9 +201,9 @@ mod tests {
                 "strip_controls on {text:?}"
             );
             assert_eq!(
-                is_nfc(&text),
-                is_nfc_quick(text.chars()) == IsNormalized::Yes,
-                "is_nfc on {text:?}"
+                to_nfc(&text),
+                text.nfc().collect::<String>(),
+                "to_nfc on {text:?}"
             );
             assert_eq!(
                 clean(text.clone()),

@@ -25,6 +25,8 @@ fn high_controls() -> &'static [char; 32] {
 /// The Windows-1252 byte (0x80..=0xFF) that decodes to `c`, if any.
 fn byte_of(c: char) -> Option<u8> {
     match u32::from(c) {
+        // ASCII, most of what follows an "é" in a page, is not in the table: skip its search.
+        0..=0x7F => None,
         code @ 0xA0..=0xFF => u8::try_from(code).ok(),
         _ => high_controls()
             .iter()
@@ -179,6 +181,17 @@ mod tests {
         for text in samples {
             assert_eq!(has_candidate(text), markers(text) > 0, "{text:?}");
         }
+    }
+
+    #[test]
+    fn byte_of_matches_windows_1252() {
+        for byte in 0x80u8..=0xFF {
+            let bytes = [byte];
+            let (text, _) = encoding_rs::WINDOWS_1252.decode_without_bom_handling(&bytes);
+            let c = text.chars().next().unwrap_or('\0');
+            assert_eq!(byte_of(c), Some(byte), "{c:?}");
+        }
+        assert!((0u8..0x80).all(|b| byte_of(char::from(b)).is_none()));
     }
 
     #[test]
