@@ -11,6 +11,7 @@ mod extraction;
 mod facts;
 mod language;
 mod linking;
+mod names;
 mod report;
 mod scrapinghub;
 pub mod semeval;

@@ -20,7 +20,7 @@ use std::time::Instant;
 use storyline_analyze::Analyzer;
 use storyline_model::Quote;
 
-use crate::{linking, stream, Report};
+use crate::{linking, names, stream, Report};
 
 /// One annotated quote phrase.
 #[derive(Clone)]
@@ -247,12 +247,7 @@ fn family_name(speaker: &str) -> Option<String> {
     if lower.is_empty() || lower.starts_with("other_") || lower == "other" {
         return None;
     }
-    // "Jesse_Jackson_Jr." is a Jackson: generational suffixes are not family names.
-    lower
-        .rsplit(['_', ' '])
-        .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()))
-        .find(|w| !w.is_empty() && !matches!(*w, "jr" | "sr" | "ii" | "iii"))
-        .map(str::to_string)
+    names::last_name_word(&lower)
 }
 
 /// Whether `said` (a speaker as written, or an entity key like `per:michael-steele`) names
