@@ -531,7 +531,10 @@ mod tests {
         assert!(!source_agrees("selon l'AFP", None));
         // Whole words: a pronoun source is not found inside "the".
         assert!(!source_agrees("he said", Some("the ministry said")));
-        assert!(source_agrees("d'après l'AFP", Some("selon un décompte de l'AFP")));
+        assert!(source_agrees(
+            "d'après l'AFP",
+            Some("selon un décompte de l'AFP")
+        ));
     }
 
     /// A gold article with one unattributed figure located by `locate`.
