@@ -35,8 +35,24 @@ pub fn clean(text: String) -> String {
 
 /// Whether `b` starts a character [`strip_controls`] rewrites: a C0 control other than `\n` and
 /// `\t` (`\r` included), DEL, or 0xC2, the lead byte of the C1 controls U+0080..=U+009F.
+/// Written with `&` and `|` rather than branches so that [`find_byte`] can test many bytes at once.
 fn is_control_start(b: u8) -> bool {
-    matches!(b, 0..=0x08 | 0x0B..=0x1F | 0x7F | 0xC2)
+    ((b < 0x20) & (b != b'\n') & (b != b'\t')) | (b == 0x7F) | (b == 0xC2)
+}
+
+/// Index of the first byte of `bytes` for which `hit` holds. Whole pages are scanned, so the
+/// bytes are tested a block at a time with no early exit inside a block, which the compiler
+/// turns into vector instructions; only the block that holds a hit is searched byte by byte.
+fn find_byte(bytes: &[u8], hit: impl Fn(u8) -> bool) -> Option<usize> {
+    const BLOCK: usize = 32;
+    let mut base = 0;
+    for block in bytes.chunks(BLOCK) {
+        if block.iter().fold(false, |any, &b| any | hit(b)) {
+            return block.iter().position(|&b| hit(b)).map(|i| base + i);
+        }
+        base += block.len();
+    }
+    None
 }
 
 /// `text` with `\r\n` and lone `\r` turned into `\n` and the other control characters (Unicode
@@ -51,7 +67,7 @@ fn strip_controls(text: &str) -> Cow<'_, str> {
     let mut i = 0;
     while let Some(offset) = bytes
         .get(i..)
-        .and_then(|rest| rest.iter().position(|&b| is_control_start(b)))
+        .and_then(|rest| find_byte(rest, is_control_start))
     {
         let at = i + offset;
         let next = bytes.get(at + 1).copied();
@@ -93,7 +109,7 @@ fn to_nfc(text: &str) -> Cow<'_, str> {
     let mut i = 0;
     while let Some(offset) = bytes
         .get(i..)
-        .and_then(|rest| rest.iter().position(|&b| b >= 0xCC))
+        .and_then(|rest| find_byte(rest, |b| b >= 0xCC))
     {
         let start = i + offset;
         let rest = text.get(start..).unwrap_or_default();
@@ -182,6 +198,7 @@ mod tests {
             "क\u{93c} \u{915}\u{93c}",
             "aé\u{323} ạ\u{302} \u{1100}\u{1161}\u{11a8} \u{ac00}\u{11a8}",
             "\u{327}\u{301}\u{300}\u{323}e\u{327}\u{301}",
+            "a long run of plain ascii bytes that fills more than one block\r\n then é\u{301}",
         ];
         let mut all: Vec<String> = base.iter().map(|s| s.to_string()).collect();
         for a in base {
@@ -195,6 +212,10 @@ mod tests {
     #[test]
     fn fast_paths_match_the_straightforward_path() {
         for text in samples() {
+            let bytes = text.as_bytes();
+            for hit in [is_control_start, |b| b >= 0xCC] {
+                assert_eq!(find_byte(bytes, hit), bytes.iter().position(|&b| hit(b)));
+            }
             assert_eq!(
                 strip_controls(&text),
                 reference_strip(&text),
