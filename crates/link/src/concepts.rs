@@ -6,8 +6,7 @@
 //! Only the title and the lead are read: they state the event, and reading the whole text
 //! again would cost as much as a good part of the linking.
 
-use rustc_hash::FxHashMap;
-use storyline_analyze::entities::fold;
+use storyline_analyze::entities::fold_into;
 use storyline_analyze::text::{tokenize, TokenKind};
 use storyline_model::Analysis;
 
@@ -24,15 +23,24 @@ pub fn count(a: &Analysis) -> Vec<(u32, u32)> {
         end -= 1;
     }
     let lead = a.text.get(..end).unwrap_or("");
-    let mut counts: FxHashMap<u32, u32> = FxHashMap::default();
+    // One folding buffer for all tokens (this runs on the single link thread, for every
+    // article): each token costs its folding and the hash lookups of its inflections.
+    let mut folded = String::new();
+    let mut found: Vec<u32> = Vec::new();
     for part in [a.title.as_deref().unwrap_or(""), lead] {
         for token in tokenize(part).iter().filter(|t| t.kind == TokenKind::Word) {
-            if let Some(c) = list.concept(&fold(token.span.slice(part))) {
-                *counts.entry(c).or_default() += 1;
-            }
+            folded.clear();
+            fold_into(token.span.slice(part), &mut folded);
+            found.extend(list.concept(&folded));
         }
     }
-    let mut out: Vec<(u32, u32)> = counts.into_iter().collect();
-    out.sort_unstable();
+    found.sort_unstable();
+    let mut out: Vec<(u32, u32)> = Vec::new();
+    for c in found {
+        match out.last_mut() {
+            Some((last, n)) if *last == c => *n += 1,
+            _ => out.push((c, 1)),
+        }
+    }
     out
 }

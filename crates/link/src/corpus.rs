@@ -82,6 +82,9 @@ pub struct Corpus {
     pub keys: Vocabulary,
     /// Bilingual concepts.
     pub concepts: Vocabulary,
+    /// The [`Corpus::concepts`] id of each bilingual concept id plus one, 0 when not yet
+    /// seen: concept ids are small dense integers, so they need no string key per use.
+    concept_slots: Vec<u32>,
     /// Language codes, in order of first use.
     pub languages: Vec<String>,
     /// The surface forms of each key id with how many articles use them, for display:
@@ -122,7 +125,7 @@ impl Corpus {
         let lang = self.language(&a.lang);
         let mut concepts: Vector = concepts::count(a)
             .into_iter()
-            .map(|(c, n)| (self.concepts.count(&c.to_string()), tf_weight(n)))
+            .map(|(c, n)| (self.count_concept(c), tf_weight(n)))
             .collect();
         sort_merge(&mut concepts);
         self.items.push(Item {
@@ -135,6 +138,30 @@ impl Corpus {
             lang,
             concepts,
         });
+    }
+
+    /// The [`Corpus::concepts`] id of bilingual concept `c`, counted once more.
+    fn count_concept(&mut self, c: u32) -> u32 {
+        let at = c as usize;
+        if self.concept_slots.len() <= at {
+            self.concept_slots.resize(at + 1, 0);
+        }
+        match self.concept_slots.get(at).copied() {
+            Some(slot) if slot > 0 => {
+                let id = slot - 1;
+                if let Some(df) = self.concepts.df.get_mut(id as usize) {
+                    *df += 1;
+                }
+                id
+            }
+            _ => {
+                let id = self.concepts.count(&c.to_string());
+                if let Some(slot) = self.concept_slots.get_mut(at) {
+                    *slot = id + 1;
+                }
+                id
+            }
+        }
     }
 
     /// The index of language `code` in [`Corpus::languages`], added when new.

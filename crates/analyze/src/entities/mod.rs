@@ -22,7 +22,7 @@ mod names;
 mod words;
 
 pub(crate) use fold::Transliteration;
-pub use fold::{fold, inflection_stems};
+pub use fold::{fold, fold_into, inflection_stems};
 use rustc_hash::{FxHashMap, FxHashSet};
 use storyline_model::{Entity, EntityType, Span};
 pub(crate) use words::Words;
