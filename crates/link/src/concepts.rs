@@ -44,3 +44,53 @@ pub fn count(a: &Analysis) -> Vec<(u32, u32)> {
     }
     out
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use storyline_analyze::Analyzer;
+    use storyline_model::Article;
+
+    fn analysis(lang: &str, title: &str, text: &str) -> Analysis {
+        let article = Article {
+            id: lang.to_string(),
+            title: Some(title.to_string()),
+            lang: Some(lang.to_string()),
+            paragraphs: vec![text.to_string()],
+            ..Article::default()
+        };
+        Analyzer::new().analyze(&article)
+    }
+
+    fn counted(counts: &[(u32, u32)], word: &str) -> Option<u32> {
+        let c = Concepts::bundled().concept(word)?;
+        counts.iter().find(|(id, _)| *id == c).map(|(_, n)| *n)
+    }
+
+    #[test]
+    fn title_and_lead_words_count_as_shared_concepts() {
+        let fr = count(&analysis(
+            "fr",
+            "Le gouvernement et la Banque centrale",
+            "Les banques et les gouvernements.",
+        ));
+        let en = count(&analysis(
+            "en",
+            "The government and the central bank",
+            "Banks and governments.",
+        ));
+        assert!(fr.windows(2).all(|w| w[0].0 < w[1].0), "{fr:?}");
+        assert_eq!(counted(&fr, "government"), Some(2), "{fr:?}");
+        assert_eq!(counted(&en, "gouvernement"), Some(2), "{en:?}");
+        assert_eq!(counted(&fr, "bank"), counted(&en, "banque"));
+    }
+
+    #[test]
+    fn text_after_the_lead_is_not_read() {
+        let filler = "zzz ".repeat(LEAD_BYTES / 4);
+        let late = analysis("fr", "Séisme", &format!("{filler} gouvernement"));
+        assert_eq!(counted(&count(&late), "government"), None);
+        let early = analysis("fr", "Séisme", &format!("gouvernement {filler}"));
+        assert_eq!(counted(&count(&early), "government"), Some(1));
+    }
+}
