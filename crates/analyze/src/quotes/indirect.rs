@@ -361,6 +361,16 @@ fn named_subject(words: &Words, cues: &Cues, scope: &Scope, k: usize) -> bool {
 /// pronoun or none for a participle, or the subject that opens the sentence before an
 /// insertion ("Trump, who placed second …, said").
 fn reporter_before(words: &Words, cues: &Cues, scope: &Scope, verb: usize) -> Option<Reporter> {
+    // "La Banque centrale européenne a abaissé ses taux, jugeant que …": a participle after a
+    // comma reports for the sentence's subject, not for the object just before the comma. A
+    // name of one word there may be a capitalised article or a dateline ("Le", "WASHINGTON"):
+    // the last speaker is then the safer guess.
+    let after_comma = verb > scope.first && words.raw(verb - 1) == ",";
+    if after_comma && cues.participles.contains(words.key(verb)) {
+        let subject = speaker::opening_name(words, cues, scope)
+            .filter(|span| span.slice(words.doc.text).split_whitespace().count() >= 2);
+        return Some(subject.map_or(Reporter::Previous, Reporter::Named));
+    }
     if let Some(span) = speaker::speaker_before(words, cues, scope, verb) {
         return Some(Reporter::Named(span));
     }

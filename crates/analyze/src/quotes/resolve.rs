@@ -115,14 +115,27 @@ impl Resolver<'_, '_, '_> {
             // the last person's, spoken or named, up to two paragraphs back ("… Trump said in
             // a statement.¶“If we do not get tough …”").
             Speaker::Unknown if kind == QuoteKind::Direct => self.last_speaker_or_person(span),
-            // "Leahy called the speech « a stunt »": the person the sentence opens with.
-            // Else, past two words (fewer may be a label: « gilets jaunes »), the person
-            // named last.
-            Speaker::Unknown => match self.people.subject_of(doc, span.start) {
-                Some(m) => (Some(m.entity.text.clone()), Some(m.entity.key.clone())),
-                None if words_in(span.slice(doc.text)) > 2 => self.person(span),
-                None => (None, None),
-            },
+            // "Leahy called the speech « a stunt »": the person the sentence opens with; "Israel's
+            // foreign ministry called the invitation “…”": the body it opens with, when that
+            // comes before any person. Else, past two words (fewer may be a label: « gilets
+            // jaunes »), the person named last.
+            Speaker::Unknown => {
+                let person = self.people.subject_of(doc, span.start);
+                // "White House press secretary Sarah Sanders": a body that only qualifies
+                // the person named a few words later is not the subject.
+                let body = body_opening(doc, self.entities, span.start).filter(|(named, _)| {
+                    person.is_none_or(|m| {
+                        let between = doc.text.get(named.end..m.span.start).unwrap_or("");
+                        named.start < m.span.start && words_in(between) > 3
+                    })
+                });
+                match (body, person) {
+                    (Some((_, e)), _) => (Some(e.text.clone()), Some(e.key.clone())),
+                    (None, Some(m)) => (Some(m.entity.text.clone()), Some(m.entity.key.clone())),
+                    (None, None) if words_in(span.slice(doc.text)) > 2 => self.person(span),
+                    (None, None) => (None, None),
+                }
+            }
         }
     }
 
@@ -284,6 +297,34 @@ fn within(doc: &Doc, from: usize, to: usize, reach: usize) -> bool {
     between.matches("\n\n").count() <= reach
 }
 
+/// The organisation named first in the sentence of byte `pos`, when its name opens the
+/// sentence (after at most an article, "The"), ends before `pos` and owns nothing ("Israel's
+/// foreign ministry" is named whole; "Hamas's leader" is the leader): where it is named, and it.
+fn body_opening<'e>(doc: &Doc, entities: &'e [Entity], pos: usize) -> Option<(Span, &'e Entity)> {
+    let sentence = doc.sentences.get(doc.sentence_at(pos))?;
+    let first = doc.tokens.get(sentence.first)?;
+    // "When Hamas officials came …" opens with a clause, not with its subject.
+    let article = matches!(
+        first.span.slice(doc.text).to_lowercase().as_str(),
+        "the" | "le" | "la" | "les" | "l'" | "l’"
+    );
+    let latest = match doc.tokens.get(sentence.first + 1) {
+        Some(next) if article => next.span.start,
+        _ => first.span.start,
+    };
+    entities
+        .iter()
+        .filter(|e| e.kind == EntityType::ORG)
+        .filter_map(|e| {
+            let m = e
+                .spans
+                .iter()
+                .find(|m| m.start >= sentence.span.start && m.start <= latest && m.end <= pos)?;
+            (!is_possessive(doc, m.end)).then_some((*m, e))
+        })
+        .min_by_key(|&(named, _)| named.start)
+}
+
 /// The entity a speaker phrase names: its first person, else its first entity, leaving out
 /// owners ("Grimm's lawyer, William McGinley" is McGinley; "New York Republican Rep. Michael
 /// Grimm" is Grimm, not New York).
@@ -321,6 +362,33 @@ mod tests {
 
     fn keys(text: &str, lang: &str) -> Vec<Option<String>> {
         speakers(text, lang).into_iter().map(|(_, k)| k).collect()
+    }
+
+    #[test]
+    fn a_body_opening_the_sentence_is_the_speaker_of_its_uncued_quotes() {
+        let text = "A delegation led by Mousa Abu Marzouk held talks in Moscow on Thursday.\n\n\
+                    Israel's foreign ministry called the visit \"a shameful step for peace\" \
+                    and urged Moscow to \"send the delegation home at once.\"";
+        let org = Some("org:israel-foreign-ministry".to_string());
+        assert_eq!(keys(text, "en"), [org.clone(), org]);
+        // A body that only qualifies the person named next is not the subject.
+        let text = "White House press secretary Sarah Sanders called the claims \
+                    \"deeply troubling\" on Thursday.";
+        assert_eq!(keys(text, "en"), [Some("per:sanders".to_string())]);
+        // A sentence that opens with a clause does not open with its subject.
+        let text = "When Hamas officials came to Moscow, Israel's foreign ministry condemned \
+                    the visit as \"a shameful step\".";
+        assert_ne!(keys(text, "en"), [Some("org:hamas".to_string())]);
+    }
+
+    #[test]
+    fn a_participle_after_a_comma_reports_for_the_subject_not_the_object() {
+        let text = "La Banque centrale européenne a relevé jeudi ses trois taux directeurs, \
+                    jugeant que la hausse des prix restait trop forte.";
+        let said = speakers(text, "fr");
+        assert_eq!(said.len(), 1);
+        let speaker = said[0].0.clone().unwrap_or_default();
+        assert!(speaker.contains("Banque"), "speaker {speaker:?}");
     }
 
     #[test]

@@ -142,8 +142,8 @@ pub fn attribution(words: &Words, cues: &Cues, scope: &Scope) -> Option<Attribut
         j > scope.first && words.raw(j - 1) == "," && cues.participles.contains(words.key(j))
     });
     if participle {
-        if let Some(name) = name_at(words, cues, scope, scope.first) {
-            return found(Some(name.0), false);
+        if let Some(name) = opening_name(words, cues, scope) {
+            return found(Some(name), false);
         }
         if pronoun_before(words, cues, scope, scope.first + 1) {
             return pronoun(false);
@@ -163,6 +163,12 @@ fn is_bare_statement(words: &Words, cues: &Cues, span: Span) -> bool {
         first
     };
     end == noun + 1 && cues.statements.contains(words.key(noun))
+}
+
+/// The name the sentence of `scope` opens with: the subject of a participle after a comma
+/// ("LePage offered … comments, saying, “…”"; "La BCE a abaissé ses taux, jugeant que …").
+pub fn opening_name(words: &Words, cues: &Cues, scope: &Scope) -> Option<Span> {
+    name_at(words, cues, scope, scope.first).map(|(span, _)| span)
 }
 
 /// The name written at token `start`: capitalised words (and the periods of initials and
