@@ -15,6 +15,10 @@ use crate::text::Doc;
 /// How many paragraph breaks back "he added" may reach for its speaker.
 const PRONOUN_REACH: usize = 2;
 
+/// The longest opening phrase, in tokens, before the comma after which a sentence's subject
+/// may come ("Dans un communiqué,", "On Thursday,").
+const OPENING_PHRASE: usize = 8;
+
 /// A speaker as written and its entity key.
 pub type Resolved = (Option<String>, Option<String>);
 
@@ -297,21 +301,30 @@ fn within(doc: &Doc, from: usize, to: usize, reach: usize) -> bool {
     between.matches("\n\n").count() <= reach
 }
 
-/// The organisation named first in the sentence of byte `pos`, when its name opens the
-/// sentence (after at most an article, "The"), ends before `pos` and owns nothing ("Israel's
-/// foreign ministry" is named whole; "Hamas's leader" is the leader): where it is named, and it.
+/// The organisation that opens the sentence of byte `pos`, or its clause after a short
+/// opening phrase ("Dans un communiqué, le ministère israélien …", "On Thursday, Israel's
+/// foreign ministry …"), after at most an article; named before `pos` and owning nothing
+/// ("Hamas's leader" is the leader). "When Hamas officials came …" opens with a clause, not
+/// with its subject. Where it is named, and it.
 fn body_opening<'e>(doc: &Doc, entities: &'e [Entity], pos: usize) -> Option<(Span, &'e Entity)> {
     let sentence = doc.sentences.get(doc.sentence_at(pos))?;
-    let first = doc.tokens.get(sentence.first)?;
-    // "When Hamas officials came …" opens with a clause, not with its subject.
-    let article = matches!(
-        first.span.slice(doc.text).to_lowercase().as_str(),
-        "the" | "le" | "la" | "les" | "l'" | "l’"
-    );
-    let latest = match doc.tokens.get(sentence.first + 1) {
-        Some(next) if article => next.span.start,
-        _ => first.span.start,
-    };
+    let raw = |k: usize| doc.tokens.get(k).map_or("", |t| t.span.slice(doc.text));
+    let after_comma = (sentence.first..sentence.end.min(sentence.first + OPENING_PHRASE))
+        .find(|&k| raw(k) == ",")
+        .map(|k| k + 1);
+    let starts: Vec<usize> = [Some(sentence.first), after_comma]
+        .into_iter()
+        .flatten()
+        .flat_map(|k| {
+            let article = matches!(
+                raw(k).to_lowercase().as_str(),
+                "the" | "le" | "la" | "les" | "l'" | "l’"
+            );
+            [Some(k), article.then_some(k + 1)]
+        })
+        .flatten()
+        .filter_map(|k| doc.tokens.get(k).map(|t| t.span.start))
+        .collect();
     entities
         .iter()
         .filter(|e| e.kind == EntityType::ORG)
@@ -319,7 +332,7 @@ fn body_opening<'e>(doc: &Doc, entities: &'e [Entity], pos: usize) -> Option<(Sp
             let m = e
                 .spans
                 .iter()
-                .find(|m| m.start >= sentence.span.start && m.start <= latest && m.end <= pos)?;
+                .find(|m| starts.contains(&m.start) && m.end <= pos)?;
             (!is_possessive(doc, m.end)).then_some((*m, e))
         })
         .min_by_key(|&(named, _)| named.start)
@@ -379,6 +392,13 @@ mod tests {
         let text = "When Hamas officials came to Moscow, Israel's foreign ministry condemned \
                     the visit as \"a shameful step\".";
         assert_ne!(keys(text, "en"), [Some("org:hamas".to_string())]);
+        // The subject may follow a short opening phrase.
+        let text = "Dans un communiqué, le ministère israélien des Affaires étrangères a qualifié \
+                    la visite de « geste honteux envers les victimes ».";
+        assert_eq!(
+            keys(text, "fr"),
+            [Some("org:israel-foreign-ministry".to_string())]
+        );
     }
 
     #[test]
