@@ -5,26 +5,14 @@ mod common;
 
 use std::collections::HashMap;
 
-use common::fixture;
+use common::{fixture, fixtures, EVENT_FIXTURES};
 use storyline_analyze::Analyzer;
 use storyline_link::similarity::{evidence, same_event, same_storyline};
 use storyline_link::{LinkResult, Linker};
 use storyline_model::{Analysis, LinkIds};
 
 fn all() -> Vec<Analysis> {
-    let analyzer = Analyzer::new();
-    [
-        ("moscou_visite_a.txt", "fr"),
-        ("football.txt", "fr"),
-        ("wire_copy.txt", "en"),
-        ("moscou_otages_janvier.txt", "fr"),
-        ("moscou_visite_b.txt", "fr"),
-        ("budget.txt", "fr"),
-        ("wire_original.txt", "en"),
-    ]
-    .iter()
-    .map(|(name, lang)| fixture(&analyzer, name, lang))
-    .collect()
+    fixtures(&EVENT_FIXTURES)
 }
 
 fn link(analyses: &[Analysis]) -> (HashMap<String, LinkIds>, LinkResult) {

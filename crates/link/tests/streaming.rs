@@ -6,7 +6,7 @@ mod common;
 
 use std::collections::{BTreeSet, HashMap};
 
-use common::{fixture, synthetic, words};
+use common::{fixture, fixtures, synthetic, words, EVENT_FIXTURES};
 use storyline_analyze::Analyzer;
 use storyline_link::{LinkResult, Linker, Placement};
 use storyline_model::Analysis;
@@ -15,26 +15,15 @@ fn base() -> Analysis {
     fixture(&Analyzer::new(), "football.txt", "fr")
 }
 
-/// The fixtures of the linking tests: two outlets on one event, the same actors three
-/// months later, a wire copy and its original, and unrelated articles.
-fn fixtures() -> Vec<Analysis> {
-    let analyzer = Analyzer::new();
-    [
-        ("moscou_visite_a.txt", "fr"),
-        ("football.txt", "fr"),
-        ("wire_copy.txt", "en"),
-        ("moscou_otages_janvier.txt", "fr"),
-        ("moscou_visite_b.txt", "fr"),
-        ("budget.txt", "fr"),
-        ("wire_original.txt", "en"),
+/// The linking tests' fixtures and a group of near-duplicates.
+fn all_fixtures() -> Vec<Analysis> {
+    let duplicates = [
         ("dup_original.txt", "fr"),
         ("dup_other_outlet.txt", "fr"),
         ("dup_copy.txt", "fr"),
         ("dup_update.txt", "fr"),
-    ]
-    .iter()
-    .map(|(name, lang)| fixture(&analyzer, name, lang))
-    .collect()
+    ];
+    fixtures(EVENT_FIXTURES.iter().chain(&duplicates))
 }
 
 /// Places `analyses` one by one; returns the placements and the final result.
@@ -55,7 +44,7 @@ fn partition(result: &LinkResult) -> BTreeSet<BTreeSet<String>> {
 
 #[test]
 fn the_placement_is_returned_at_arrival() {
-    let all = fixtures();
+    let all = all_fixtures();
     let by_id = |id: &str| all.iter().find(|a| a.id == id).cloned();
     let (Some(a), Some(b), Some(foot), Some(orig), Some(copy)) = (
         by_id("moscou-a"),
@@ -139,7 +128,7 @@ fn a_merge_is_reported_to_the_caller() {
 
 #[test]
 fn stories_do_not_depend_on_the_arrival_order() {
-    let all = fixtures();
+    let all = all_fixtures();
     let mut batch = Linker::new();
     all.iter().for_each(|a| batch.add(a));
     let expected = partition(&batch.finish());

@@ -7,6 +7,27 @@
 use storyline_analyze::Analyzer;
 use storyline_model::{Analysis, Article, Precision, Published};
 
+/// The fixtures of the linking tests: two outlets on one event, the same actors three months
+/// later, a wire copy and its original, and unrelated articles (name, language).
+pub const EVENT_FIXTURES: [(&str, &str); 7] = [
+    ("moscou_visite_a.txt", "fr"),
+    ("football.txt", "fr"),
+    ("wire_copy.txt", "en"),
+    ("moscou_otages_janvier.txt", "fr"),
+    ("moscou_visite_b.txt", "fr"),
+    ("budget.txt", "fr"),
+    ("wire_original.txt", "en"),
+];
+
+/// The analyses of the fixtures `names` (name, language), in that order.
+pub fn fixtures<'n>(names: impl IntoIterator<Item = &'n (&'n str, &'n str)>) -> Vec<Analysis> {
+    let analyzer = Analyzer::new();
+    names
+        .into_iter()
+        .map(|(name, lang)| fixture(&analyzer, name, lang))
+        .collect()
+}
+
 /// The analysis of fixture `name` (in tests/fixtures), with the language given.
 pub fn fixture(analyzer: &Analyzer, name: &str, lang: &str) -> Analysis {
     let path = format!("{}/tests/fixtures/{name}", env!("CARGO_MANIFEST_DIR"));
