@@ -8,32 +8,24 @@ use storyline_model::{Figure, Quote, Span, TimeExpr};
 use crate::text::Doc;
 use crate::times::TimeRules;
 
-/// Gives each figure that has no `as_of` yet (its attribution did not date it) the nearest day
-/// its sentence dates.
-pub fn date_figures(
+/// Dates the figures and quotes of one article from the days its time expressions give (found
+/// once for both). A figure with no `as_of` yet (its attribution did not date it) takes the
+/// nearest day its sentence dates. A quote takes the nearest day dated in the sentences it
+/// spans, outside its own words: a date inside the quotation ("« nous partirons mardi »") is
+/// what is said, not when.
+pub fn date(
     rules: &TimeRules,
     doc: &Doc,
     lang: &str,
     times: &[TimeExpr],
     figures: &mut [Figure],
+    quotes: &mut [Quote],
 ) {
     let days = rules.event_days(doc, lang, times);
     for f in figures.iter_mut().filter(|f| f.as_of.is_none()) {
         let sentence = doc.sentence_at(f.span.start);
         f.as_of = nearest(&days, sentence..=sentence, f.span, false);
     }
-}
-
-/// Gives each quote the nearest day dated in the sentences it spans, outside its own words:
-/// a date inside the quotation ("« nous partirons mardi »") is what is said, not when.
-pub fn date_quotes(
-    rules: &TimeRules,
-    doc: &Doc,
-    lang: &str,
-    times: &[TimeExpr],
-    quotes: &mut [Quote],
-) {
-    let days = rules.event_days(doc, lang, times);
     for q in quotes.iter_mut().filter(|q| q.as_of.is_none()) {
         let first = doc.sentence_at(q.span.start);
         let last = doc.sentence_at(q.span.end.saturating_sub(1).max(q.span.start));

@@ -143,8 +143,7 @@ impl Analyzer {
         let mut quotes = self.quotes.find(&doc, &lang, &entities);
         self.figures
             .attribute_quoted(&doc, &lang, &times, &quotes, &mut figures);
-        as_of::date_figures(&self.times, &doc, &lang, &times, &mut figures);
-        as_of::date_quotes(&self.times, &doc, &lang, &times, &mut quotes);
+        as_of::date(&self.times, &doc, &lang, &times, &mut figures, &mut quotes);
         let framing = self.framing.find(&doc, &lang, &quotes, &entities);
         let terms = self.terms.count(&doc, article.title.as_deref(), &lang);
         let fingerprint = fingerprint::minhash(&doc);

@@ -20,7 +20,7 @@ fn figures_dated(text: &str, lang: &str, p: &Published) -> Vec<(f64, Option<Stri
     let rules = TimeRules::bundled();
     let times = rules.find(&doc, lang, p);
     let mut figures = FigureRules::bundled().find(&doc, lang, &times, &[]);
-    date_figures(&rules, &doc, lang, &times, &mut figures);
+    date(&rules, &doc, lang, &times, &mut figures, &mut []);
     figures.into_iter().map(|f| (f.value, f.as_of)).collect()
 }
 
@@ -72,7 +72,7 @@ fn quotes_dated(text: &str, lang: &str, p: &Published) -> Vec<(String, Option<St
     let rules = TimeRules::bundled();
     let times = rules.find(&doc, lang, p);
     let mut quotes = QuoteRules::bundled().find(&doc, lang, &[]);
-    date_quotes(&rules, &doc, lang, &times, &mut quotes);
+    date(&rules, &doc, lang, &times, &mut [], &mut quotes);
     quotes.into_iter().map(|q| (q.text, q.as_of)).collect()
 }
 
