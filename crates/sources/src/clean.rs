@@ -61,9 +61,7 @@ fn find_byte(bytes: &[u8], hit: impl Fn(u8) -> bool) -> Option<usize> {
 /// keeps to character boundaries.
 fn strip_controls(text: &str) -> Cow<'_, str> {
     let bytes = text.as_bytes();
-    let mut out = String::new();
-    // Start of the run of bytes not yet copied to `out`.
-    let mut kept = 0;
+    let mut edits = Edits::new(text);
     let mut i = 0;
     while let Some(offset) = bytes
         .get(i..)
@@ -82,16 +80,10 @@ fn strip_controls(text: &str) -> Cow<'_, str> {
             }
             _ => ("", 1),
         };
-        out.push_str(text.get(kept..at).unwrap_or_default());
-        out.push_str(replacement);
-        kept = at + len;
-        i = kept;
+        edits.replace(at, at + len, replacement.chars());
+        i = at + len;
     }
-    if kept == 0 {
-        return Cow::Borrowed(text);
-    }
-    out.push_str(text.get(kept..).unwrap_or_default());
-    Cow::Owned(out)
+    edits.finish()
 }
 
 /// `text` in NFC, borrowed when it already is. The quick check runs only on the runs of
@@ -103,9 +95,7 @@ fn strip_controls(text: &str) -> Cow<'_, str> {
 /// normalised together with the character before it, the starter it may compose with.
 fn to_nfc(text: &str) -> Cow<'_, str> {
     let bytes = text.as_bytes();
-    let mut out = String::new();
-    // End of the text already copied to `out`, or 0 while nothing changed.
-    let mut kept = 0;
+    let mut edits = Edits::new(text);
     let mut i = 0;
     while let Some(offset) = bytes
         .get(i..)
@@ -123,20 +113,53 @@ fn to_nfc(text: &str) -> Cow<'_, str> {
         if is_nfc_quick(run.chars()) == IsNormalized::Yes {
             continue;
         }
-        // The character before the run is below U+0300 and after `kept` (runs are maximal).
+        // The character before the run is below U+0300 and not yet copied (runs are maximal).
         let from = text
-            .get(kept..start)
+            .get(edits.copied..start)
             .and_then(|before| before.chars().next_back())
             .map_or(start, |c| start - c.len_utf8());
-        out.push_str(text.get(kept..from).unwrap_or_default());
-        out.extend(text.get(from..end).unwrap_or_default().nfc());
-        kept = end;
+        edits.replace(from, end, text.get(from..end).unwrap_or_default().nfc());
     }
-    if kept == 0 {
-        return Cow::Borrowed(text);
+    edits.finish()
+}
+
+/// A text rewritten by replacing byte ranges in increasing order; borrowed when nothing was
+/// replaced, so that clean text costs no copy.
+struct Edits<'t> {
+    text: &'t str,
+    /// The rewritten text up to `copied`, or None while nothing was replaced.
+    out: Option<String>,
+    /// End of the part of `text` already accounted for in `out`.
+    copied: usize,
+}
+
+impl<'t> Edits<'t> {
+    fn new(text: &'t str) -> Self {
+        Edits {
+            text,
+            out: None,
+            copied: 0,
+        }
     }
-    out.push_str(text.get(kept..).unwrap_or_default());
-    Cow::Owned(out)
+
+    /// Replaces `text[from..to]` (from at or after what is already copied) with `with`.
+    fn replace(&mut self, from: usize, to: usize, with: impl Iterator<Item = char>) {
+        let out = self.out.get_or_insert_with(String::new);
+        out.push_str(self.text.get(self.copied..from).unwrap_or_default());
+        out.extend(with);
+        self.copied = to;
+    }
+
+    /// The rewritten text.
+    fn finish(self) -> Cow<'t, str> {
+        match self.out {
+            None => Cow::Borrowed(self.text),
+            Some(mut out) => {
+                out.push_str(self.text.get(self.copied..).unwrap_or_default());
+                Cow::Owned(out)
+            }
+        }
+    }
 }
 
 #[cfg(test)]
